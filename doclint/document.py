@@ -1,0 +1,103 @@
+"""The parsed article: blocks with spans, title, table of contents, headings, and a prose mask."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .source import LineIndex
+from . import patterns
+
+# Characters of the prose view that are not prose (code, URLs, markup) read as MASK.
+MASK = "\x00"
+
+PROSE_KINDS = frozenset({"paragraph", "list-item", "callout", "table-cell"})
+TEXT_KINDS = PROSE_KINDS | {"title", "heading", "toc-entry"}
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_SPACES = patterns.compile(r"\s+")
+
+
+def normalize_heading(text: str) -> str:
+    """The form in which TOC entries and headings are compared: case, spacing, quotes and end punctuation folded."""
+    folded = _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    return folded.rstrip(" .:")
+
+
+@dataclass
+class Block:
+    kind: str  # title, toc-header, toc-entry, heading, paragraph, list-item, callout, table-row, table-cell, code, html, front-matter
+    start: int  # the whole block, markers included
+    end: int
+    content_start: int  # the block's text, after list markers, '#', pipes, numbering
+    content_end: int
+    level: int = 0  # heading level where known (0: unknown)
+
+
+@dataclass
+class TocEntry:
+    block: Block
+    number: str | None = None  # "1", "2.3" as written
+    target: str | None = None  # Markdown link fragment, without '#'
+    level: int = 0
+    heading: Block | None = None  # the heading this entry names, once matched
+    exact: bool = False  # the entry names its heading with the same text (modulo case, spacing, quotes)
+
+    @property
+    def start(self) -> int:
+        return self.block.content_start
+
+    @property
+    def end(self) -> int:
+        return self.block.content_end
+
+
+@dataclass
+class Toc:
+    header: Block | None
+    entries: list[TocEntry]
+    levels_known: bool = False  # nesting is visible (indentation or 1.2-style numbers)
+
+
+@dataclass
+class Document:
+    text: str
+    kind: str  # "text" or "markdown"
+    path: str = "<stdin>"
+    blocks: list[Block] = field(default_factory=list)
+    toc: Toc | None = None
+    prose: str = ""  # same length as text; non-prose characters replaced by MASK
+    slugs: dict[int, str] = field(default_factory=dict)  # id(heading block) -> anchor, Markdown only
+
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def title(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "title"), None)
+
+    @cached_property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def content(self, block: Block) -> str:
+        return self.text[block.content_start:block.content_end]
+
+    def blocks_of(self, kinds: frozenset[str] | set[str]) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+    def outline(self) -> tuple:
+        """What safe fixes must never change: the sequence of block kinds and heading levels."""
+        return tuple((b.kind, b.level) for b in self.blocks)
+
+    @cached_property
+    def word_counts(self) -> dict[str, int]:
+        """Occurrences of each word form in the prose, for rules that learn from the document itself."""
+        counts: dict[str, int] = {}
+        for match in WORD.finditer(self.prose):
+            word = match.group()
+            counts[word] = counts.get(word, 0) + 1
+        return counts
+
+
+WORD = patterns.compile(r"\p{L}[\p{L}\p{M}'’\-]*\p{L}|\p{L}")

@@ -1,0 +1,81 @@
+"""The one fix engine: apply non-overlapping edits, re-lint, repeat to a fixpoint, then verify."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .model import Applicability, Diagnostic, Edit
+from .source import dominant_newline
+
+MAX_PASSES = 12
+
+
+@dataclass
+class FixOutcome:
+    text: str  # the fixed text, or the original when fixing failed
+    remaining: list[Diagnostic]  # diagnostics of `text`
+    fixed: Counter = field(default_factory=Counter)  # rule code -> fixes applied
+    error: str | None = None  # why the original was kept
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixed) and self.error is None
+
+
+def apply_fixes(text: str, diagnostics: list[Diagnostic], level: Applicability) -> tuple[str, list[Diagnostic]]:
+    """Apply every fix at `level` or above whose edits do not overlap an earlier one; one pass over the text."""
+    candidates = sorted((d for d in diagnostics if d.fix and d.fix.edits and d.fix.applies(level)),
+                        key=lambda d: (d.fix.edits[0].start, d.fix.edits[0].end, d.code))
+    newline = dominant_newline(text)
+    parts: list[str] = []
+    applied: list[Diagnostic] = []
+    last = 0
+    seen: set[Edit] = set()
+    for diagnostic in candidates:
+        edits = [e for e in diagnostic.fix.edits if e not in seen]
+        if not edits:
+            continue
+        if edits[0].start < last or _overlaps_itself(edits):
+            continue
+        for edit in edits:
+            parts.append(text[last:edit.start])
+            parts.append(edit.content.replace("\n", newline) if newline != "\n" else edit.content)
+            last = edit.end
+            seen.add(edit)
+        applied.append(diagnostic)
+    parts.append(text[last:])
+    return "".join(parts), applied
+
+
+def _overlaps_itself(edits: list[Edit]) -> bool:
+    return any(b.start < a.end for a, b in zip(edits, edits[1:]))
+
+
+def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline: Callable[[str], tuple],
+                     level: Applicability) -> FixOutcome:
+    original = text
+    seen = {text}
+    fixed: Counter = Counter()
+    diagnostics = lint(text)
+    for _ in range(MAX_PASSES):
+        new_text, applied = apply_fixes(text, diagnostics, level)
+        if not applied:
+            break
+        fixed.update(d.code for d in applied)
+        if new_text in seen:
+            codes = ", ".join(sorted({d.code for d in applied}))
+            return FixOutcome(original, lint(original), error=f"fixes did not converge (they cycle); rules: {codes}")
+        seen.add(new_text)
+        text = new_text
+        diagnostics = lint(text)
+    else:
+        if any(d.fix and d.fix.applies(level) for d in diagnostics):
+            codes = ", ".join(sorted({d.code for d in diagnostics if d.fix and d.fix.applies(level)}))
+            return FixOutcome(original, lint(original),
+                              error=f"fixes did not converge after {MAX_PASSES} passes; rules: {codes}")
+    if level == Applicability.SAFE and fixed and outline(text) != outline(original):
+        codes = ", ".join(sorted(fixed))
+        return FixOutcome(original, lint(original),
+                          error=f"internal error: safe fixes changed the document outline; rules: {codes}")
+    return FixOutcome(text, diagnostics, fixed)

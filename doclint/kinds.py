@@ -1,0 +1,127 @@
+"""The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import patterns
+from .document import PROSE_KINDS, TEXT_KINDS, WORD
+from .model import Applicability, Edit, Fixable
+from .registry import RuleContext, fix
+
+SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
+
+
+def _scope(entry: dict) -> frozenset[str]:
+    scope = entry.get("scope", "text")
+    if isinstance(scope, str):
+        if scope not in SCOPES:
+            raise ValueError(f"'scope' must be one of {sorted(SCOPES)} or a list of block kinds")
+        return SCOPES[scope]
+    unknown = set(scope) - TEXT_KINDS
+    if unknown:
+        raise ValueError(f"'scope' names unknown block kind {sorted(unknown)[0]!r}")
+    return frozenset(scope)
+
+
+def parse_swaps(text: str, fmt: str) -> dict[str, tuple[str, ...]]:
+    """Read a word list: codespell's `typo->fix` / `typo->fix1, fix2,` lines (a trailing comma means: do not
+    auto-fix), or `typo=fix` lines."""
+    swaps: dict[str, tuple[str, ...]] = {}
+    separator = {"codespell": "->", "equals": "="}.get(fmt)
+    if separator is None:
+        raise ValueError(f"'swap_format' must be 'codespell' or 'equals', not {fmt!r}")
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        typo, sep, fixes = line.partition(separator)
+        if not sep or not typo.strip():
+            raise ValueError(f"line {number} of the word list is not 'typo{separator}correction': {line!r}")
+        choices = tuple(c.strip() for c in fixes.split(",") if c.strip())
+        ambiguous = fixes.rstrip().endswith(",") and len(choices) == 1
+        swaps[_normal_key(typo)] = choices + (("",) if ambiguous else ())
+    return swaps
+
+
+def _normal_key(word: str) -> str:
+    return " ".join(word.split()).lower()
+
+
+def _matching_case(found: str, replacement: str) -> str:
+    if found.isupper() and len(found) > 1:
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def substitution(entry: dict, folder: Path, applicability: Applicability):
+    """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
+    swaps: dict[str, tuple[str, ...]] = {}
+    if "swap_file" in entry:
+        swaps.update(parse_swaps((folder / entry["swap_file"]).read_text(encoding="utf-8"),
+                                 entry.get("swap_format", "codespell")))
+    for typo, correction in entry.get("swap", {}).items():
+        choices = (correction,) if isinstance(correction, str) else tuple(correction)
+        if not all(isinstance(c, str) and c.strip() for c in choices):
+            raise ValueError(f"'swap' entry {typo!r} must map to a non-empty string or list of strings")
+        swaps[_normal_key(typo)] = tuple(c.strip() for c in choices)
+    if not swaps:
+        raise ValueError("a substitution rule needs 'swap' or 'swap_file'")
+    ignore_case = entry.get("ignore_case", True)
+    scope = _scope(entry)
+    message = entry["message"]
+    phrases = [k for k in swaps if " " in k]
+    phrase_pattern = patterns.compile(
+        r"\b(?:" + "|".join(patterns.regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+        + r")\b", patterns.regex.IGNORECASE if ignore_case else 0) if phrases else None
+
+    def check(ctx: RuleContext):
+        prose = ctx.doc.prose
+        for block in ctx.doc.blocks_of(scope):
+            found_spans = [(m.start(), m.end()) for m in WORD.finditer(prose, block.content_start, block.content_end)]
+            if phrase_pattern is not None:
+                found_spans += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose, block.content_start,
+                                                                                       block.content_end)]
+            for start, end in found_spans:
+                found = prose[start:end]
+                if ignore_case and not (found.islower() or found.istitle() or found.isupper()):
+                    continue  # camelCase and other deliberate mixed case
+                key = _normal_key(found) if ignore_case else " ".join(found.split())
+                choices = swaps.get(key)
+                if choices is None or (not ignore_case and key not in swaps):
+                    continue
+                real = [c for c in choices if c]
+                suggestion = " or ".join(f"'{_matching_case(found, c)}'" for c in real)
+                text = message.format(found=found, expected=suggestion)
+                edit_fix = None
+                if len(choices) == 1:
+                    edit_fix = fix(f"Replace with '{_matching_case(found, real[0])}'",
+                                   Edit(start, end, _matching_case(found, real[0])), applicability=applicability)
+                yield ctx.report(start, end, text, edit_fix)
+
+    return check, Fixable.SOMETIMES
+
+
+def existence(entry: dict, folder: Path, applicability: Applicability):
+    """Phrases that should not appear; reported, never fixed."""
+    tokens = entry.get("tokens")
+    if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
+        raise ValueError("an existence rule needs 'tokens', a list of non-empty strings")
+    flags = patterns.regex.IGNORECASE if entry.get("ignore_case", True) else 0
+    try:
+        pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t.strip()})" for t in tokens) + r")(?!\w)", flags)
+    except patterns.regex.error as error:
+        raise ValueError(f"bad pattern in 'tokens': {error}") from None
+    scope = _scope(entry)
+    message = entry["message"]
+
+    def check(ctx: RuleContext):
+        for block in ctx.doc.blocks_of(scope):
+            for m in pattern.finditer(ctx.doc.prose, block.content_start, block.content_end):
+                yield ctx.report(m.start(), m.end(), message.format(found=m.group()))
+
+    return check, Fixable.NEVER
+
+
+KINDS = {"substitution": substitution, "existence": existence}

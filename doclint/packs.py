@@ -1,0 +1,80 @@
+"""Declarative rule packs (rules/*.toml) compiled into the same Rule values as Python rules."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from . import kinds
+from .model import Applicability, Fixable, Severity
+from .registry import Rule
+from .resources import packs_dir
+
+RULE_KEYS = {
+    "code", "name", "kind", "summary", "message", "severity", "applicability", "ignore_case", "scope",
+    "swap", "swap_file", "swap_format", "tokens", "examples", "doc", "tags",
+}
+REQUIRED = ("code", "name", "kind", "summary", "message")
+
+
+class PackError(ValueError):
+    """A pack file that cannot be used; the message names the file and the key."""
+
+
+def pack_rules(folders: tuple[Path, ...] = ()) -> list[Rule]:
+    return list(_load(packs_dir())) + [r for folder in folders for r in _load(Path(folder))]
+
+
+@lru_cache(maxsize=None)
+def _load(folder: Path) -> tuple[Rule, ...]:
+    return tuple(r for path in sorted(folder.glob("*.toml")) for r in load_pack(path))
+
+
+def load_pack(path: Path) -> list[Rule]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise PackError(f"{path}: {error}") from None
+    unknown = set(data) - {"pack", "rule"}
+    if unknown:
+        raise PackError(f"{path}: unknown top-level key {sorted(unknown)[0]!r}")
+    return [_compile(path, i, entry) for i, entry in enumerate(data.get("rule", []))]
+
+
+def _compile(path: Path, index: int, entry: dict) -> Rule:
+    where = f"{path}: rule[{index}]"
+    for key in entry:
+        if key not in RULE_KEYS:
+            raise PackError(f"{where}: unknown key {key!r}")
+    for key in REQUIRED:
+        if not isinstance(entry.get(key), str):
+            raise PackError(f"{where}: {key!r} is required and must be a string")
+    where = f"{path}: rule {entry['code']} ({entry['name']})"
+    try:
+        severity = Severity[entry.get("severity", "warning").upper()]
+        applicability = Applicability[entry.get("applicability", "safe").upper().replace("-", "_")]
+    except KeyError as error:
+        raise PackError(f"{where}: unknown severity or applicability {error}") from None
+    build = kinds.KINDS.get(entry["kind"])
+    if build is None:
+        raise PackError(f"{where}: unknown kind {entry['kind']!r} (known: {', '.join(sorted(kinds.KINDS))})")
+    try:
+        check, fixable = build(entry, path.parent, applicability)
+    except (ValueError, TypeError, OSError) as error:
+        raise PackError(f"{where}: {error}") from None
+    doc = entry.get("doc", "")
+    examples = entry.get("examples", {})
+    if examples:
+        doc += f"\n\n## Example\n```\n{examples.get('bad', '')}\n```\n\nUse instead:\n```\n{examples.get('good', '')}\n```"
+    return Rule(entry["code"], entry["name"], entry["summary"], check, fixable if applicability !=
+                Applicability.DISPLAY_ONLY else Fixable.NEVER, severity, tuple(entry.get("tags", ())),
+                doc.strip(), origin=path.name)
+
+
+def pack_examples(path: Path) -> list[tuple[str, dict]]:
+    """(code, examples) of each rule in a pack, for tests and docs."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [(r["code"], r.get("examples", {})) for r in data.get("rule", [])]
+
+
+__all__ = ["PackError", "pack_rules", "load_pack", "pack_examples", "Fixable"]

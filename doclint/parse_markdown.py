@@ -1,0 +1,169 @@
+"""Markdown through pulldown-cmark (pyromark): blocks with source ranges, the TOC, and the prose view."""
+from __future__ import annotations
+
+import bisect
+
+import pyromark
+
+from . import patterns
+from .document import Block, Document, Toc, TocEntry
+from .prose import build_prose, mask_urls
+from .slugs import assign_slugs
+from .toc import match_toc
+
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
+    | pyromark.Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+)
+TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
+TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
+TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
+OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
+CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
+
+
+class _Offsets:
+    """UTF-8 byte offsets (what pulldown-cmark reports) to character offsets."""
+
+    def __init__(self, text: str):
+        self.byte_starts: list[int] = []  # byte offset just after each multi-byte character
+        self.extra: list[int] = []  # bytes beyond one per character, cumulative
+        if not text.isascii():
+            extra = 0
+            for i, ch in enumerate(text):
+                width = len(ch.encode("utf-8", "surrogatepass")) - 1 if ord(ch) > 127 else 0
+                if width:
+                    extra += width
+                    self.byte_starts.append(i + extra + 1)
+                    self.extra.append(extra)
+
+    def char(self, byte: int) -> int:
+        k = bisect.bisect_right(self.byte_starts, byte)
+        return byte - (self.extra[k - 1] if k else 0)
+
+
+def parse_markdown(text: str, path: str = "<stdin>") -> Document:
+    doc = Document(text=text, kind="markdown", path=path)
+    offsets = _Offsets(text)
+    blocks: list[Block] = []
+    prose_spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, Block | None]] = []  # open containers: (tag, block collecting inline text)
+    links: dict[int, str] = {}  # block id -> first link target inside it
+    rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
+    custom_ids: dict[int, str] = {}
+    opaque = 0
+    for event, rng in pyromark.events_with_range(text, options=OPTIONS):
+        start, end = offsets.char(rng["start"]), offsets.char(rng["end"])
+        if isinstance(event, dict) and "Start" in event:
+            tag, attrs = _tag(event["Start"])
+            if tag in OPAQUE:
+                opaque += 1
+                if tag != "Image":
+                    blocks.append(Block(_opaque_kind(tag, attrs), start, end, start, end))
+                stack.append((tag, None))
+                continue
+            block = None
+            if tag in CONTAINERS and not opaque:
+                if tag == "Paragraph" and stack and stack[-1][0] == "Item" and stack[-1][1] is not None \
+                        and stack[-1][1].content_start < 0:
+                    block = stack[-1][1]  # an item's first paragraph is the item's text
+                else:
+                    kind = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item",
+                            "TableCell": "table-cell"}[tag]
+                    block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0)
+                    blocks.append(block)
+                    if tag == "Heading":
+                        rendered[id(block)] = []
+                        if attrs.get("id"):
+                            custom_ids[id(block)] = attrs["id"]
+            elif tag == "Link" and stack and stack[-1][1] is not None:
+                links.setdefault(id(stack[-1][1]), attrs.get("dest_url", ""))
+            stack.append((tag, block if block is not None else (stack[-1][1] if stack and tag not in CONTAINERS
+                                                                   and tag not in ("List", "Table") else None)))
+            continue
+        if isinstance(event, dict) and "End" in event:
+            tag, _ = _tag(event["End"])
+            if stack:
+                stack.pop()
+            if tag in OPAQUE:
+                opaque -= 1
+            continue
+        kind, payload = (next(iter(event.items())) if isinstance(event, dict) else (event, None))
+        owner = stack[-1][1] if stack else None
+        if owner is None or opaque:
+            continue
+        if owner.content_start < 0:
+            owner.content_start = start
+        owner.content_end = max(owner.content_end, end)
+        if kind == "Text":
+            prose_spans.append((start, end))
+        if kind in ("Text", "Code") and id(owner) in rendered:
+            rendered[id(owner)].append(payload)
+    doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter")]
+    for block in doc.blocks:
+        if block.content_start < 0:
+            block.content_start, block.content_end = block.start, block.end
+    _mark_title(doc)
+    headings = [b for b in doc.blocks if b.kind in ("heading", "title")]
+    anchors = assign_slugs(["".join(rendered.get(id(b), [])) for b in headings],
+                           [custom_ids.get(id(b)) for b in headings])
+    doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
+    doc.toc = _find_toc(doc, links)
+    match_toc(doc, [])
+    doc.prose = mask_urls(build_prose(text, prose_spans))
+    return doc
+
+
+def _tag(value) -> tuple[str, dict]:
+    if isinstance(value, str):
+        return value, {}
+    name, attrs = next(iter(value.items()))
+    return name, attrs if isinstance(attrs, dict) else {"value": attrs}
+
+
+def _opaque_kind(tag: str, attrs: dict) -> str:
+    return {"CodeBlock": "code", "HtmlBlock": "html", "MetadataBlock": "front-matter"}.get(tag, "code")
+
+
+def _heading_level(attrs: dict) -> int:
+    level = attrs.get("level", "H1")
+    return int(level[1:]) if isinstance(level, str) and level.startswith("H") else 1
+
+
+def _mark_title(doc: Document) -> None:
+    first = next((b for b in doc.blocks if b.kind not in ("front-matter", "html")), None)
+    if first is not None and first.kind == "heading" and first.level == 1:
+        first.kind = "title"
+
+
+def _find_toc(doc: Document, links: dict[int, str]) -> Toc | None:
+    """A list of '#fragment' links under a 'Table of Contents' heading or between <!-- toc --> markers."""
+    marker = TOC_OPEN.search(doc.text)
+    if marker is not None:
+        close = TOC_CLOSE.search(doc.text, marker.end())
+        region = (marker.end(), close.start() if close else len(doc.text))
+        header = None
+    else:
+        header = next((b for b in doc.blocks if b.kind == "heading" and TOC_TITLE.fullmatch(doc.content(b))), None)
+        if header is None:
+            return None
+        following = next((b for b in doc.blocks if b.start > header.end and b.kind in ("heading", "title")), None)
+        region = (header.end, following.start if following else len(doc.text))
+    items = [b for b in doc.blocks if b.kind == "list-item" and region[0] <= b.start < region[1]]
+    entries = []
+    for item in items:
+        target = links.get(id(item))
+        if target is not None and not target.startswith("#"):
+            continue
+        item.kind = "toc-entry"
+        depth = sum(1 for other in items if other is not item and other.start < item.start and item.end <= other.end)
+        entries.append(TocEntry(item, target=target[1:] if target else None, level=depth + 1))
+    if not entries:
+        return None
+    if header is not None:
+        header.kind = "toc-header"
+    return Toc(header, entries, levels_known=True)

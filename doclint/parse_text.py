@@ -1,0 +1,194 @@
+"""Plain-text articles as scraped: title line, optional table of contents, plain headings, one block per line
+(or per blank-line-separated paragraph in hard-wrapped text), list items, pipe tables and callouts."""
+from __future__ import annotations
+
+from . import patterns
+from .document import Block, Document, Toc, TocEntry, normalize_heading
+from .prose import build_prose, mask_urls
+from .source import LineIndex
+from .toc import match_toc
+
+TOC_HEADER = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents)\s*:?\s*")
+TOC_ENTRY = patterns.compile(
+    r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*?)[ \t]*"
+)
+LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)")
+TABLE_ROW = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
+TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
+CALLOUT = patterns.compile(
+    r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)"
+)
+TERMINAL = ".!?:;,"
+MAX_HEADING_WORDS = 14
+
+
+def parse_text(text: str, path: str = "<stdin>") -> Document:
+    index = LineIndex(text)
+    lines = [index.line_span(i) for i in range(len(index))]
+    doc = Document(text=text, kind="text", path=path)
+    blank = [text[s:e].strip() == "" for s, e in lines]
+    wrapped = sum(blank) >= max(2, len(lines) // 10)
+    first = next((i for i, b in enumerate(blank) if not b), None)
+    if first is None:
+        doc.prose = text
+        return doc
+    blocks: list[Block] = []
+    start, end = lines[first]
+    if _is_title(text[start:end], len(lines)):
+        blocks.append(_block("title", start, end, text))
+        first += 1
+    toc, body_start = _parse_toc(text, lines, blank, first)
+    if toc is not None:
+        if toc.header is not None:
+            blocks.append(toc.header)
+        blocks.extend(e.block for e in toc.entries)
+    blocks.extend(_body_blocks(text, lines, blank, body_start, wrapped))
+    doc.blocks = blocks
+    doc.toc = toc
+    _mark_headings(doc, wrapped)
+    doc.prose = _prose_view(doc)
+    return doc
+
+
+def _block(kind: str, start: int, end: int, text: str, content_start: int | None = None) -> Block:
+    cs = start if content_start is None else content_start
+    while cs < end and text[cs] in " \t":
+        cs += 1
+    ce = end
+    while ce > cs and text[ce - 1] in " \t":
+        ce -= 1
+    return Block(kind, start, end, cs, ce)
+
+
+def _is_title(line: str, line_count: int) -> bool:
+    stripped = line.strip()
+    return line_count > 1 and 0 < len(stripped) <= 200 and not stripped.endswith((".", ",", ";")) \
+        and not LIST_ITEM.match(stripped) and not TABLE_ROW.fullmatch(stripped)
+
+
+def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
+    """Find a 'Table of Contents' line near the top and the run of entries after it."""
+    for i in range(first, min(first + 3, len(lines))):
+        start, end = lines[i]
+        if blank[i] or not TOC_HEADER.fullmatch(text, start, end):
+            continue
+        header = _block("toc-header", start, end, text)
+        entries, style, j = [], None, i + 1
+        while j < len(lines):
+            if blank[j]:
+                j += 1
+                continue
+            s, e = lines[j]
+            m = TOC_ENTRY.fullmatch(text[s:e])
+            this_style = (bool(m.group("bullet")), bool(m.group("number"))) if m else None
+            if m is None or (style is not None and this_style != style) or not any(this_style) \
+                    or _looks_like_prose(m.group("text")):
+                break
+            style = this_style
+            entry_block = _block("toc-entry", s, e, text, s + m.start("text"))
+            number = m.group("number")
+            entries.append(TocEntry(entry_block, number=number, level=_toc_level(m, number)))
+            j += 1
+        if entries:
+            levels_known = len({e.level for e in entries}) > 1
+            return Toc(header, entries, levels_known), j
+    return None, first
+
+
+def _toc_level(match, number: str | None) -> int:
+    if number and "." in number:
+        return number.count(".") + 1
+    return 1 + len(match.group("indent").expandtabs(4)) // 2
+
+
+def _looks_like_prose(text: str) -> bool:
+    return len(text.split()) > 25 or text.endswith(".") and len(text.split()) > 8
+
+
+def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Block]:
+    blocks: list[Block] = []
+    i = first
+    while i < len(lines):
+        if blank[i]:
+            i += 1
+            continue
+        start, end = lines[i]
+        line = text[start:end]
+        if TABLE_ROW.fullmatch(line):
+            if not TABLE_RULE.fullmatch(line):
+                blocks.append(_block("table-row", start, end, text))
+                blocks.extend(_table_cells(text, start, end))
+            i += 1
+            continue
+        item = LIST_ITEM.match(line)
+        if item:
+            j = i + 1
+            while wrapped and j < len(lines) and not blank[j] and text[lines[j][0]] in " \t" \
+                    and not LIST_ITEM.match(text, *lines[j]):
+                j += 1
+            blocks.append(_block("list-item", start, lines[j - 1][1], text, start + item.end()))
+            i = j
+            continue
+        j = i + 1
+        while wrapped and j < len(lines) and not blank[j] and not LIST_ITEM.match(text, *lines[j]) \
+                and not TABLE_ROW.fullmatch(text, *lines[j]):
+            j += 1
+        kind = "callout" if CALLOUT.match(line.lstrip()) else "paragraph"
+        blocks.append(_block(kind, start, lines[j - 1][1], text))
+        i = j
+    return blocks
+
+
+def _table_cells(text: str, start: int, end: int) -> list[Block]:
+    cells, pos = [], text.index("|", start) + 1
+    while pos < end:
+        bar = text.find("|", pos, end)
+        if bar < 0:
+            break
+        cell = _block("table-cell", pos, bar, text)
+        if cell.content_start < cell.content_end:
+            cells.append(cell)
+        pos = bar + 1
+    return cells
+
+
+def _mark_headings(doc: Document, wrapped: bool) -> None:
+    """Headings are body lines named by the TOC; without a TOC, lines shaped like headings."""
+    body = [b for b in doc.blocks if b.kind == "paragraph"]
+    if doc.toc is not None:
+        wanted = {normalize_heading(doc.content(e.block)) for e in doc.toc.entries}
+        for block in body:
+            if normalize_heading(doc.content(block)) in wanted and heading_shaped(doc.content(block), loose=True):
+                block.kind = "heading"
+        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)
+                        and len(doc.content(b).split()) <= MAX_HEADING_WORDS])
+        levels = {id(e.heading): e.level for e in doc.toc.entries if e.heading is not None}
+        if doc.toc.levels_known:
+            for block in doc.headings:
+                block.level = levels.get(id(block), 0)
+        return
+    for i, block in enumerate(body):
+        following = body[i + 1] if i + 1 < len(body) else None
+        if following is None or doc.index.line_of(following.start) != doc.index.line_of(block.end) + (1 + wrapped):
+            continue
+        if heading_shaped(doc.content(block)) and len(doc.content(following).split()) > len(doc.content(block).split()) + 3:
+            block.kind = "heading"
+
+
+def heading_shaped(text: str, loose: bool = False) -> bool:
+    """Short, no sentence punctuation at the end, starts with a capital or digit; title-case unless loose."""
+    words = text.split()
+    if not words or len(words) > (2 * MAX_HEADING_WORDS if loose else MAX_HEADING_WORDS):
+        return False
+    if loose:
+        return not text.endswith((".", ",", ";"))
+    if text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
+    return len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)
+
+
+def _prose_view(doc: Document) -> str:
+    spans = [(b.content_start, b.content_end) for b in doc.blocks if b.kind not in ("toc-header", "table-row")]
+    return mask_urls(build_prose(doc.text, spans))

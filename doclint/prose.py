@@ -1,0 +1,84 @@
+"""The prose view and what prose rules share: masking, words, sentence boundaries, the English word list."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import patterns
+from .document import MASK
+from .resources import read_pack_text
+
+_NOT_BREAK = patterns.compile(r"[^\r\n]")
+URL = patterns.compile(
+    r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st vs etc e.g i.e cf al jr sr no nos fig figs approx inc ltd co corp gen gov sen rep lt col capt prof "
+    "rev mt ft u.s u.k a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec ca vol vols ed eds pp p op viz est dept "
+    "univ assn bros messrs mme mlle sq hon esq".split()
+)
+
+
+def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
+    """A copy of text in which everything outside spans (except line breaks) reads MASK."""
+    parts, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            start = pos
+        if start > pos:
+            parts.append(_NOT_BREAK.sub(MASK, text[pos:start]))
+        if end > start:
+            parts.append(text[start:end])
+            pos = end
+    parts.append(_NOT_BREAK.sub(MASK, text[pos:]))
+    return "".join(parts)
+
+
+def mask_urls(prose: str) -> str:
+    if "://" not in prose and "www." not in prose and "@" not in prose and "mailto:" not in prose:
+        return prose
+    return URL.sub(lambda m: MASK * len(m.group()), prose)
+
+
+def is_abbreviation(prose: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation or an initial rather than a sentence."""
+    start = dot
+    while start > 0 and (prose[start - 1].isalpha() or prose[start - 1] == "."):
+        start -= 1
+    token = prose[start:dot].lower()
+    return token in ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token
+
+
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    """Lower-case English words with a frequency class: round(log10(occurrences)) in a large corpus."""
+    words = {}
+    for line in read_pack_text("words-en.txt").splitlines():
+        if line and not line.startswith("#"):
+            word, _, frequency = line.partition(" ")
+            words[word] = int(frequency)
+    return words
+
+
+def is_common_word(word: str, min_class: int = 4) -> bool:
+    return english_words().get(word.lower(), 0) >= min_class
+
+
+SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})")
+_OPENERS = "\"'“‘([¿¡*_"
+
+
+def sentence_starts(prose: str, start: int, end: int) -> list[int]:
+    """Offsets where sentences begin inside prose[start:end]: the block start and after each sentence end."""
+    starts = [start]
+    for m in SENTENCE_BREAK.finditer(prose, start, end):
+        if prose[m.start()] == "." and is_abbreviation(prose, m.start()):
+            continue
+        starts.append(m.end())
+    result = []
+    for pos in starts:
+        while pos < end and prose[pos] in _OPENERS:
+            pos += 1
+        result.append(pos)
+    return result

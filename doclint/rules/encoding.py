@@ -1,0 +1,101 @@
+"""DL0xx: text encoding — mojibake and invisible characters."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..document import TEXT_KINDS
+from ..model import Applicability, Edit, Fixable
+from ..registry import RuleContext, fix, rule
+from .. import patterns
+
+INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01-\x08\x0e-\x1f\x7f]|(?<=.)\ufeff")
+HARMLESS_INVISIBLE = frozenset("\u200b\u2060\u00ad\ufeff")
+NAMES = {"\u200b": "ZERO WIDTH SPACE", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN",
+         "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)"}
+
+
+@lru_cache(maxsize=1)
+def _ftfy():
+    import ftfy  # imported only when a document has non-ASCII text
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=True,
+    )
+    return ftfy, is_bad, config
+
+
+@rule("DL001", "mojibake", "Text was decoded with the wrong encoding (mojibake)", fixable=Fixable.ALWAYS,
+      tags=("encoding",))
+def mojibake(ctx: RuleContext):
+    """## What it does
+    Finds text that was encoded in UTF-8 and decoded as Windows-1252 or Latin-1 (`â€™` for `’`, `Ã©` for `é`),
+    using ftfy, and offers ftfy's repair.
+
+    ## Why is this bad?
+    Mojibake is unreadable and poisons search, spelling and everything downstream.
+
+    ## Example
+    ```
+    The companyâ€™s CEO
+    ```
+
+    Use instead: `The company’s CEO`
+
+    ## Fix safety
+    Safe when ftfy's explanation of the repair is a pure encode/decode round trip; unsafe when the repair had to
+    guess (lossy sequences, restored bytes).
+    """
+    doc = ctx.doc
+    if doc.text.isascii():
+        return
+    ftfy, is_bad, config = _ftfy()
+    for block in doc.blocks_of(TEXT_KINDS):
+        segment = doc.text[block.content_start:block.content_end]
+        if segment.isascii() or not is_bad(segment):
+            continue
+        fixed, steps = ftfy.fix_and_explain(segment, config=config)
+        if fixed == segment:
+            continue
+        pure = bool(steps) and all(action in ("encode", "decode") for action, _ in steps)
+        how = " then ".join(f"{action} {codec}" for action, codec in steps)
+        matcher = SequenceMatcher(None, segment, fixed, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            start, end = block.content_start + i1, block.content_start + i2
+            yield ctx.report(start, end, f"Mojibake '{segment[i1:i2]}' should read '{fixed[j1:j2]}' ({how})",
+                             fix(f"Replace with '{fixed[j1:j2]}'", Edit(start, end, fixed[j1:j2]),
+                                 applicability=Applicability.SAFE if pure else Applicability.UNSAFE))
+
+
+@rule("DL002", "invisible-character", "An invisible or control character is in the text", fixable=Fixable.ALWAYS,
+      tags=("encoding",))
+def invisible_character(ctx: RuleContext):
+    """## What it does
+    Reports zero-width spaces, word joiners, soft hyphens, stray byte-order marks, bidirectional controls and
+    C0 control characters inside the text. Zero-width joiners and non-joiners are left alone: emoji and many
+    scripts need them.
+
+    ## Why is this bad?
+    Invisible characters break search, spell-checking and copy-paste, and bidirectional controls can make
+    text display differently from what it says.
+
+    ## Example
+    `data\u200bcenter` (with a zero-width space) — use instead: `datacenter`.
+
+    ## Fix safety
+    Removing a zero-width space, word joiner, soft hyphen or stray BOM does not change what a reader sees, so it
+    is safe. Removing a bidirectional or control character may change how text displays: unsafe.
+    """
+    prose = ctx.doc.prose
+    if prose.isascii() and not any(ch < " " and ch not in "\t\n\r\f\v\x00" for ch in prose):
+        return
+    for m in INVISIBLE.finditer(prose):
+        ch = m.group()
+        name = NAMES.get(ch, f"U+{ord(ch):04X}")
+        yield ctx.report(m.start(), m.end(), f"Invisible character {name}",
+                         fix("Remove the character", Edit(m.start(), m.end(), ""),
+                             applicability=Applicability.SAFE if ch in HARMLESS_INVISIBLE else Applicability.UNSAFE))

@@ -1,0 +1,135 @@
+"""DL3xx: punctuation and spacing inside sentences."""
+from __future__ import annotations
+
+from ..document import PROSE_KINDS, TEXT_KINDS
+from ..model import Edit, Fixable
+from ..prose import is_abbreviation, is_common_word
+from ..registry import RuleContext, fix, rule
+from .. import patterns
+
+COMMA_WITHOUT_SPACE = patterns.compile(r"(?<=\p{L}\p{Ll}),(?=\p{L}\p{Ll})")
+STOP_WITHOUT_SPACE = patterns.compile(r"(?<=\p{Ll}\p{Ll}|\d{4}|\))[.!?](?=(\p{Lu}\p{Ll}+)(?![\p{L}\d_(\[.@/\\-]))")
+CODE_CHARS = frozenset("=/_\\{}[]<>|@#$%^&*~`:;\x00")
+
+
+def _token_around(prose: str, at: int) -> str:
+    start = at
+    while start > 0 and not prose[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < len(prose) and not prose[end].isspace():
+        end += 1
+    return prose[start:end]
+
+
+def _looks_like_code(token: str) -> bool:
+    return any(ch in CODE_CHARS for ch in token)
+
+
+@rule("DL301", "missing-space-after-comma", "A comma between two words has no space after it",
+      fixable=Fixable.ALWAYS, tags=("spacing", "punctuation"))
+def missing_space_after_comma(ctx: RuleContext):
+    """## What it does
+    Reports a comma directly followed by a word, as in `Samsung Group,and`.
+
+    Numbers (`900,000`), single letters (`x,y`), URLs, code and tokens that look like code
+    (`--flag=a,b`, `key:a,b`) are left alone.
+
+    ## Why is this bad?
+    Lost spaces are a classic scraping and OCR defect; they make words run together and break search.
+
+    ## Example
+    ```
+    Lee Jae-yong,Chairman of Samsung Group,and Choi Tae-won
+    ```
+
+    Use instead:
+    ```
+    Lee Jae-yong, Chairman of Samsung Group, and Choi Tae-won
+    ```
+    """
+    prose = ctx.doc.prose
+    for block in ctx.doc.blocks_of(TEXT_KINDS):
+        if "," not in prose[block.content_start:block.content_end]:
+            continue
+        for m in COMMA_WITHOUT_SPACE.finditer(prose, block.content_start, block.content_end):
+            token = _token_around(prose, m.start())
+            if _looks_like_code(token) or token.count(",") > 2 or "." in token.strip(".,;:!?\"'”’)"):
+                continue
+            yield ctx.report(m.start(), m.end(), "Missing space after comma",
+                             fix("Insert a space after the comma", Edit(m.end(), m.end(), " ")))
+
+
+@rule("DL302", "missing-space-after-sentence", "A sentence ends and the next begins with no space between",
+      fixable=Fixable.ALWAYS, tags=("spacing", "punctuation"))
+def missing_space_after_sentence(ctx: RuleContext):
+    """## What it does
+    Reports a full stop, question mark or exclamation mark directly followed by a capitalised word, as in
+    `economies.The`.
+
+    Abbreviations and initials (`U.S.`, `e.g.`, `J.R.R.`), domains and file names (`example.com`,
+    `index.html`), numbers and versions (`3.5`, `v1.2.3`), and code-like tokens (`pod.Spec.Containers`,
+    `obj.Method()`, `ObjectMeta`) are left alone.
+
+    ## Why is this bad?
+    Two sentences glued together read as one word; it is a common defect of scraped and concatenated text.
+
+    ## Example
+    ```
+    growth in both economies.The agreement, however, ...
+    ```
+
+    Use instead: `growth in both economies. The agreement, however, ...`
+    """
+    prose = ctx.doc.prose
+    for block in ctx.doc.blocks_of(PROSE_KINDS | {"title", "heading"}):
+        for m in STOP_WITHOUT_SPACE.finditer(prose, block.content_start, block.content_end):
+            dot = m.start()
+            token = _token_around(prose, dot)
+            if _looks_like_code(token) or token.count(".") > 1 or is_abbreviation(prose, dot):
+                continue
+            following = m.group(1)
+            left_start = dot
+            while left_start > block.content_start and prose[left_start - 1].isalpha():
+                left_start -= 1
+            left = prose[left_start:dot]
+            if left and not (is_common_word(left, 3) or left.isdigit()) and not is_common_word(following, 4):
+                continue  # identifier.Member rather than two sentences
+            yield ctx.report(dot, dot + 1, "Missing space after the end of a sentence",
+                             fix("Insert a space after the full stop", Edit(dot + 1, dot + 1, " ")))
+
+
+LOST_APOSTROPHE = patterns.compile(r"(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}'’-]*\p{Ll})S(?![\p{L}\p{M}\d'’])")
+
+
+@rule("DL303", "lost-apostrophe", "A possessive lost its apostrophe (`Myung-bakS` for `Myung-bak’s`)",
+      fixable=Fixable.ALWAYS, tags=("punctuation",))
+def lost_apostrophe(ctx: RuleContext):
+    """## What it does
+    Reports a name followed by a capital `S` where the apostrophe of a possessive was lost, as in
+    `Myung-bakS prioritization`, when the article also writes the name without the `S`. The fix uses the
+    article's own apostrophe style (`’` or `'`, whichever it uses more).
+
+    ## Why is this bad?
+    Scrapers and converters drop typographic apostrophes and leave a glued, capitalised `S`.
+
+    ## Example
+    ```
+    Lee Myung-bak was elected in 2007. Myung-bakS prioritization of the alliance ...
+    ```
+
+    Use instead: `Myung-bak’s prioritization of the alliance ...`
+    """
+    doc = ctx.doc
+    prose = doc.prose
+    if "S" not in prose:
+        return
+    apostrophe = "’" if prose.count("’") >= prose.count("'") else "'"
+    for block in doc.blocks_of(TEXT_KINDS):
+        for m in LOST_APOSTROPHE.finditer(prose, block.content_start, block.content_end):
+            stem = m.group(1)
+            if doc.word_counts.get(stem, 0) == 0:
+                continue
+            at = m.end() - 1
+            yield ctx.report(m.start(), m.end(), f"'{m.group()}' looks like '{stem}{apostrophe}s' without its apostrophe",
+                             fix(f"Write '{stem}{apostrophe}s'", Edit(at, at + 1, f"{apostrophe}s")))

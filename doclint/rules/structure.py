@@ -1,0 +1,321 @@
+"""DL1xx: the article's structure — table of contents, headings, sections, ending."""
+from __future__ import annotations
+
+from ..document import Block, Document, TocEntry
+from ..model import Applicability, Edit, Fixable, Severity
+from ..registry import RuleContext, fix, rule
+from ..toc import plain
+from .. import patterns
+
+PROSE_END = patterns.compile(r"[.!?](?:[\"'”’)\]*_»]*)$")
+TRUNCATION_MARKER = patterns.compile(r"(?i)(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\bread more\b|\bcontinue reading\b)[\s\W]*$")
+SENTENCE_END = patterns.compile(r"[.!?][\"'”’)\]]*\s+(?=\S)")
+DANGLING = frozenset("a an the and or but to of in on at by for from with as that than into onto is are was were be "
+                     "been being which who whose whom its their his her our your my this these those".split())
+
+
+def _heading_name(doc: Document, block: Block) -> str:
+    return doc.content(block)
+
+
+@rule("DL101", "toc-entry-without-heading", "A table-of-contents entry names a heading the article does not have",
+      fixable=Fixable.ALWAYS, tags=("structure", "toc"))
+def toc_entry_without_heading(ctx: RuleContext):
+    """## What it does
+    Reports a table-of-contents entry for which no heading exists in the body (in Markdown: whose `#fragment`
+    points at no anchor).
+
+    ## Why is this bad?
+    A reader who follows the entry finds nothing; in scraped articles it usually means the heading line was
+    lost and its text merged into the previous section.
+
+    ## Example
+    ```
+    Table of Contents
+    - 1. Introduction
+    - 2. Results
+    Introduction
+    We measured ...
+    ```
+
+    Use instead: restore the `Results` heading in the body, or remove the entry.
+
+    ## Fix safety
+    The fix removes the entry (and renumbers the entries after it). It is unsafe: the entry may be right and the
+    heading the thing that is missing.
+    """
+    toc = ctx.doc.toc
+    if toc is None:
+        return
+    for i, entry in enumerate(toc.entries):
+        if entry.heading is not None or (i == 0 and ctx.doc.title and _names_title(ctx.doc, entry)):
+            continue
+        what = f"link target '#{entry.target}' matches no heading" if entry.target else "no heading with this text"
+        yield ctx.report(entry.start, entry.end, f"TOC entry '{ctx.doc.content(entry.block)}' has no heading: {what}",
+                         _remove_entry(ctx.doc, i))
+
+
+def _names_title(doc: Document, entry: TocEntry) -> bool:
+    return plain(doc.content(entry.block)) == plain(doc.content(doc.title))
+
+
+def _remove_entry(doc: Document, index: int):
+    """Delete the entry's line; shift the numbers of later top-level numbered entries down by one."""
+    entries = doc.toc.entries
+    entry = entries[index]
+    line_end = doc.index.starts[doc.index.line_of(entry.block.end) + 1] if doc.index.line_of(entry.block.end) + 1 < len(doc.index) else len(doc.text)
+    edits = [Edit(entry.block.start, line_end, "")]
+    if entry.number and entry.number.isdigit():
+        for later in entries[index + 1:]:
+            if later.number and later.number.isdigit():
+                at = doc.text.index(later.number, later.block.start)
+                edits.append(Edit(at, at + len(later.number), str(int(later.number) - 1)))
+    return fix("Remove the entry", *edits, applicability=Applicability.UNSAFE)
+
+
+@rule("DL102", "heading-missing-from-toc", "A heading is not listed in the table of contents",
+      tags=("structure", "toc"))
+def heading_missing_from_toc(ctx: RuleContext):
+    """## What it does
+    In an article with a table of contents, reports a heading that no entry names.
+
+    ## Why is this bad?
+    The table of contents is the reader's map; a section missing from it is hard to find, and a TOC that no
+    longer lists every heading is usually stale.
+
+    ## Example
+    ```
+    Table of Contents
+    - 1. Introduction
+    Introduction
+    We measured ...
+    Results
+    The results ...
+    ```
+
+    Use instead: add `- 2. Results` to the table of contents.
+    """
+    toc = ctx.doc.toc
+    if toc is None or not toc.entries:
+        return
+    listed = {id(e.heading) for e in toc.entries if e.heading is not None}
+    levels = [e.heading.level for e in toc.entries if e.heading is not None and e.heading.level]
+    deepest = max(levels) if levels else 0
+    after = toc.entries[-1].block.end
+    for block in ctx.doc.headings:
+        if id(block) in listed or block.start < after or (deepest and block.level > deepest):
+            continue
+        yield ctx.report(block.content_start, block.content_end,
+                         f"Heading '{ctx.doc.content(block)}' is not in the table of contents")
+
+
+@rule("DL103", "toc-order-mismatch", "Table-of-contents entries are in a different order than their headings",
+      tags=("structure", "toc"))
+def toc_order_mismatch(ctx: RuleContext):
+    """## What it does
+    Reports a table-of-contents entry whose heading comes earlier in the body than the heading of an entry
+    listed before it.
+
+    ## Why is this bad?
+    Readers expect the TOC to follow the article; a reordered TOC means sections were moved without updating it.
+
+    ## Example
+    ```
+    - 1. Results
+    - 2. Methods
+    Methods
+    ...
+    Results
+    ...
+    ```
+
+    Use instead: list the entries in the order of the headings.
+    """
+    toc = ctx.doc.toc
+    if toc is None:
+        return
+    matched = [e for e in toc.entries if e.heading is not None and e.heading.kind != "title"]
+    in_order = _longest_increasing([e.heading.start for e in matched])
+    for i, entry in enumerate(matched):
+        if i not in in_order:
+            yield ctx.report(entry.start, entry.end,
+                             f"TOC entry '{ctx.doc.content(entry.block)}' is out of order: its heading is at line "
+                             f"{ctx.doc.index.position(entry.heading.start)[0]}")
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[k] = value
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    keep, i = set(), tail_index[-1] if tail_index else -1
+    while i >= 0:
+        keep.add(i)
+        i = previous[i]
+    return keep
+
+
+@rule("DL104", "toc-entry-text-mismatch", "A table-of-contents entry's text differs from its heading",
+      fixable=Fixable.ALWAYS, tags=("structure", "toc"))
+def toc_entry_text_mismatch(ctx: RuleContext):
+    """## What it does
+    Reports a table-of-contents entry whose text differs from the heading it points to.
+
+    ## Why is this bad?
+    The TOC promises a section the reader cannot find by its name; the heading was edited after the TOC was made.
+
+    ## Example
+    ```
+    - 2. Result of the Study
+    Results of the Study
+    ```
+
+    Use instead: `- 2. Results of the Study`.
+
+    ## Fix safety
+    The fix copies the heading's text into the entry. It is safe when the two differ only in spacing or quote
+    style, and unsafe otherwise: the heading may be the one that is wrong.
+    """
+    toc = ctx.doc.toc
+    if toc is None:
+        return
+    for entry in toc.entries:
+        if entry.heading is None or entry.heading.kind == "title":
+            continue
+        have, want = ctx.doc.content(entry.block), ctx.doc.content(entry.heading)
+        if _same_words(have, want) or (entry.target and plain(have) == plain(want)):
+            continue
+        spacing_only = plain(have) == plain(want) and have.lower() == want.lower()
+        yield ctx.report(entry.start, entry.end, f"TOC entry '{have}' differs from its heading '{want}'",
+                         fix("Use the heading's text", Edit(entry.start, entry.end, want),
+                             applicability=Applicability.SAFE if spacing_only else Applicability.UNSAFE))
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split() and _quotes(a) == _quotes(b)
+
+
+def _quotes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+@rule("DL105", "empty-section", "A heading has no text before the next heading", tags=("structure",))
+def empty_section(ctx: RuleContext):
+    """## What it does
+    Reports a heading followed directly by another heading of the same or a higher level, or by the end of the
+    article.
+
+    ## Why is this bad?
+    An empty section is a promise the article does not keep; in scraped text it usually means the section's
+    text was lost.
+
+    Where heading levels are unknown (flat plain text without a nested TOC) a heading followed by a heading may
+    be a parent of sub-sections, so it is reported as information only.
+
+    ## Example
+    ```
+    Results
+    Discussion
+    We found ...
+    ```
+
+    Use instead: write the section, or remove its heading.
+    """
+    blocks = [b for b in ctx.doc.blocks if b.kind not in ("toc-entry", "toc-header", "table-cell")]
+    for i, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if following is None:
+            yield ctx.report(block.content_start, block.content_end,
+                             f"Section '{ctx.doc.content(block)}' is empty: the article ends after its heading")
+        elif following.kind == "heading":
+            if block.level and following.level:
+                if following.level > block.level:
+                    continue
+                severity = Severity.WARNING
+            else:
+                severity = Severity.INFO
+            yield ctx.report(block.content_start, block.content_end,
+                             f"Section '{ctx.doc.content(block)}' has no text before the next heading", severity=severity)
+
+
+@rule("DL106", "truncated-ending", "The article stops mid-sentence", fixable=Fixable.ALWAYS, tags=("structure",))
+def truncated_ending(ctx: RuleContext):
+    """## What it does
+    Reports an article whose last paragraph or list item stops mid-sentence, or ends in a truncation marker
+    (`...`, `…`, `[...]`, `Read more`).
+
+    ## Why is this bad?
+    Scrapers and generators cut articles off; a reader is left with half a sentence.
+
+    ## Example
+    ```
+    Lee's approach failed to achieve a breakthrough and arguably contributed to
+    ```
+
+    Use instead: finish the sentence, or end with the last complete one.
+
+    ## Fix safety
+    The fix deletes the incomplete last sentence (or the whole last block when it has no complete sentence).
+    It is unsafe: it removes text.
+    """
+    doc = ctx.doc
+    last = next((b for b in reversed(doc.blocks) if b.kind not in ("table-cell",)), None)
+    if last is None or last.kind not in ("paragraph", "list-item", "callout"):
+        return
+    text = doc.content(last).rstrip()
+    if not text:
+        return
+    marker = TRUNCATION_MARKER.search(text)
+    sentence_start = _last_sentence_start(text)
+    tail = text[sentence_start:]
+    if marker is None:
+        if PROSE_END.search(text) or not _looks_cut(tail, last.kind, doc.kind):
+            return
+        why = "the last sentence has no ending"
+    else:
+        why = f"it ends with the truncation marker '{marker.group().strip()}'"
+    start = last.content_start + sentence_start
+    cut_from = start if sentence_start else last.start
+    if sentence_start == 0 and last.start > 0:
+        cut_from = last.start - 1 if doc.text[last.start - 1] == "\n" else last.start  # drop the line with its break
+        if cut_from > 0 and doc.text[cut_from - 1] == "\r" and doc.text[cut_from] == "\n":
+            cut_from -= 1
+    else:
+        while cut_from > last.content_start and doc.text[cut_from - 1] in " \t":
+            cut_from -= 1
+    end = last.content_end
+    yield ctx.report(start, end, f"The article appears truncated: {why}",
+                     fix("Delete the incomplete sentence", Edit(cut_from, end, ""), applicability=Applicability.UNSAFE))
+
+
+def _last_sentence_start(text: str) -> int:
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        start = m.end()
+    return start
+
+
+def _looks_cut(tail: str, kind: str, doc_kind: str) -> bool:
+    words = tail.split()
+    if not words:
+        return False
+    last_word = words[-1].lower().strip("\"'“”‘’")
+    if tail.endswith((",", ";", "-", "–", "—")) or last_word in DANGLING:
+        return len(words) >= 4
+    if not tail[-1].isalnum():
+        return False
+    minimum = 12 if kind == "list-item" or doc_kind == "markdown" else 8
+    return len(words) >= minimum

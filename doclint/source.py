@@ -1,0 +1,82 @@
+"""Bytes in, text out: decoding, BOM, line endings, and offset <-> line/column."""
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass
+
+import regex
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class DecodeError(ValueError):
+    """The input is not text doclint can safely read and write back."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded text plus what is needed to write it back byte for byte."""
+
+    text: str
+    bom: bool = False
+
+    def encode(self, text: str | None = None) -> bytes:
+        body = (self.text if text is None else text).encode("utf-8")
+        return codecs.BOM_UTF8 + body if self.bom else body
+
+
+def decode(data: bytes) -> Source:
+    if data.startswith(codecs.BOM_UTF8):
+        data, bom = data[len(codecs.BOM_UTF8):], True
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DecodeError("file is UTF-16 encoded; doclint reads UTF-8 only")
+    else:
+        bom = False
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise DecodeError(f"binary file (NUL byte at offset {nul})")
+    try:
+        return Source(data.decode("utf-8"), bom)
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"invalid UTF-8 at byte offset {error.start}") from None
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines begin, breaking only on \\n, \\r\\n and \\r (never on U+2028, NEL or form feed)."""
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+def dominant_newline(text: str) -> str:
+    counts = {"\r\n": text.count("\r\n")}
+    counts["\n"] = text.count("\n") - counts["\r\n"]
+    counts["\r"] = text.count("\r") - counts["\r\n"]
+    best = max(counts, key=counts.get)
+    return best if counts[best] else "\n"
+
+
+class LineIndex:
+    """Converts character offsets to 1-based (line, column); columns count code points."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = line_starts(text)
+
+    def line_of(self, offset: int) -> int:
+        """0-based line number containing offset."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """(start, end) of 0-based line, end excluding the line break."""
+        start = self.starts[line]
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def __len__(self) -> int:
+        return len(self.starts)

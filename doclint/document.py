@@ -1,6 +1,7 @@
 """The parsed article: blocks with spans, title, table of contents, headings, and a prose mask."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -67,21 +68,31 @@ class Document:
     toc: Toc | None = None
     prose: str = ""  # same length as text; non-prose characters replaced by MASK
     slugs: dict[int, str] = field(default_factory=dict)  # id(heading block) -> anchor, Markdown only
+    analysis: dict = field(default_factory=dict)  # what rules compute once per document and share
 
     @cached_property
     def index(self) -> LineIndex:
         return LineIndex(self.text)
 
-    @cached_property
+    @property
     def title(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == "title"), None)
 
-    @cached_property
+    @property
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "heading"]
 
     def content(self, block: Block) -> str:
         return self.text[block.content_start:block.content_end]
+
+    def text_block_at(self, offset: int) -> Block | None:
+        """The title, heading, TOC entry or prose block whose text contains offset."""
+        blocks = self.analysis.get("text_blocks")
+        if blocks is None:
+            blocks = self.analysis["text_blocks"] = sorted(self.blocks_of(TEXT_KINDS), key=lambda b: b.content_start)
+            self.analysis["text_block_starts"] = [b.content_start for b in blocks]
+        i = bisect.bisect_right(self.analysis["text_block_starts"], offset) - 1
+        return blocks[i] if i >= 0 and offset < blocks[i].content_end else None
 
     def blocks_of(self, kinds: frozenset[str] | set[str]) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
@@ -100,4 +111,4 @@ class Document:
         return counts
 
 
-WORD = patterns.compile(r"\p{L}[\p{L}\p{M}'’\-]*\p{L}|\p{L}")
+WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*")

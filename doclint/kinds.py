@@ -5,6 +5,7 @@ from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS, WORD
+from .prose import find_words
 from .model import Applicability, Edit, Fixable
 from .registry import RuleContext, fix
 
@@ -77,28 +78,27 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
         + r")\b", patterns.regex.IGNORECASE if ignore_case else 0) if phrases else None
 
     def check(ctx: RuleContext):
-        prose = ctx.doc.prose
-        for block in ctx.doc.blocks_of(scope):
-            found_spans = [(m.start(), m.end()) for m in WORD.finditer(prose, block.content_start, block.content_end)]
-            if phrase_pattern is not None:
-                found_spans += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose, block.content_start,
-                                                                                       block.content_end)]
-            for start, end in found_spans:
-                found = prose[start:end]
-                if ignore_case and not (found.islower() or found.istitle() or found.isupper()):
-                    continue  # camelCase and other deliberate mixed case
-                key = _normal_key(found) if ignore_case else " ".join(found.split())
-                choices = swaps.get(key)
-                if choices is None or (not ignore_case and key not in swaps):
-                    continue
-                real = [c for c in choices if c]
-                suggestion = " or ".join(f"'{_matching_case(found, c)}'" for c in real)
-                text = message.format(found=found, expected=suggestion)
-                edit_fix = None
-                if len(choices) == 1:
-                    edit_fix = fix(f"Replace with '{_matching_case(found, real[0])}'",
-                                   Edit(start, end, _matching_case(found, real[0])), applicability=applicability)
-                yield ctx.report(start, end, text, edit_fix)
+        doc, prose = ctx.doc, ctx.doc.prose
+        present = set(WORD.findall(prose))
+        forms = {w for w in present if (_normal_key(w) if ignore_case else w) in swaps}
+        found = [(m.start(), m.end()) for m in find_words(prose, forms)]
+        if phrase_pattern is not None:
+            found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
+        for start, end in sorted(found):
+            block = doc.text_block_at(start)
+            if block is None or block.kind not in scope:
+                continue
+            word = prose[start:end]
+            if ignore_case and not (word.islower() or word.istitle() or word.isupper()):
+                continue  # camelCase and other deliberate mixed case
+            choices = swaps[_normal_key(word) if ignore_case else " ".join(word.split())]
+            real = [c for c in choices if c]
+            suggestion = " or ".join(f"'{_matching_case(word, c)}'" for c in real)
+            edit_fix = None
+            if len(choices) == 1:
+                edit_fix = fix(f"Replace with '{_matching_case(word, real[0])}'",
+                               Edit(start, end, _matching_case(word, real[0])), applicability=applicability)
+            yield ctx.report(start, end, message.format(found=word, expected=suggestion), edit_fix)
 
     return check, Fixable.SOMETIMES
 

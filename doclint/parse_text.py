@@ -162,12 +162,18 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
                 block.kind = "heading"
         match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)
                         and len(doc.content(b).split()) <= MAX_HEADING_WORDS])
-        levels = {id(e.heading): e.level for e in doc.toc.entries if e.heading is not None}
         if doc.toc.levels_known:
+            levels = {id(e.heading): e.level for e in doc.toc.entries if e.heading is not None}
             for block in doc.headings:
                 block.level = levels.get(id(block), 0)
-        return
+    _mark_shaped_headings(doc, body, wrapped)
+
+
+def _mark_shaped_headings(doc: Document, body: list[Block], wrapped: bool) -> None:
+    """Lines shaped like headings (title case, short, no end punctuation) directly followed by longer text."""
     for i, block in enumerate(body):
+        if block.kind != "paragraph":
+            continue
         following = body[i + 1] if i + 1 < len(body) else None
         if following is None or doc.index.line_of(following.start) != doc.index.line_of(block.end) + (1 + wrapped):
             continue

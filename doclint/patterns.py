@@ -1,7 +1,6 @@
 """The one way doclint compiles and runs patterns: `regex`, with a timeout on every match."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator
 
@@ -20,36 +19,46 @@ class Pattern:
     def __init__(self, source: str, flags: int = 0):
         self.compiled = regex.compile(source, flags | regex.VERSION1)
 
-    @contextmanager
-    def _guard(self):
-        try:
-            yield
-        except TimeoutError as error:
-            raise PatternTimeout(f"pattern {self.compiled.pattern[:60]!r} timed out") from error
+    def _timeout(self, error: TimeoutError) -> PatternTimeout:
+        return PatternTimeout(f"pattern {self.compiled.pattern[:60]!r} timed out")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
-        with self._guard():
-            yield from self.compiled.finditer(text, pos, _end(text, endpos), timeout=TIMEOUT_SECONDS)
+        try:
+            yield from self.compiled.finditer(text, pos, len(text) if endpos is None else endpos,
+                                              timeout=TIMEOUT_SECONDS)
+        except TimeoutError as error:
+            raise self._timeout(error) from error
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        try:
+            return self.compiled.findall(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+        except TimeoutError as error:
+            raise self._timeout(error) from error
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        with self._guard():
-            return self.compiled.search(text, pos, _end(text, endpos), timeout=TIMEOUT_SECONDS)
+        try:
+            return self.compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+        except TimeoutError as error:
+            raise self._timeout(error) from error
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        with self._guard():
-            return self.compiled.match(text, pos, _end(text, endpos), timeout=TIMEOUT_SECONDS)
+        try:
+            return self.compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+        except TimeoutError as error:
+            raise self._timeout(error) from error
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        with self._guard():
-            return self.compiled.fullmatch(text, pos, _end(text, endpos), timeout=TIMEOUT_SECONDS)
+        try:
+            return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos,
+                                           timeout=TIMEOUT_SECONDS)
+        except TimeoutError as error:
+            raise self._timeout(error) from error
 
     def sub(self, replacement, text: str) -> str:
-        with self._guard():
+        try:
             return self.compiled.sub(replacement, text, timeout=TIMEOUT_SECONDS)
-
-
-def _end(text: str, endpos: int | None) -> int:
-    return len(text) if endpos is None else endpos
+        except TimeoutError as error:
+            raise self._timeout(error) from error
 
 
 @lru_cache(maxsize=None)

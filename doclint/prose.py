@@ -4,20 +4,24 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import patterns
-from .document import MASK
+from .document import MASK, PROSE_KINDS
 from .resources import read_pack_text
 
 _NOT_BREAK = patterns.compile(r"[^\r\n]")
-URL = patterns.compile(
-    r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’”]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-)
+_URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
+_EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e cf al jr sr no nos fig figs approx inc ltd co corp gen gov sen rep lt col capt prof "
     "rev mt ft u.s u.k a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec ca vol vols ed eds pp p op viz est dept "
     "univ assn bros messrs mme mlle sq hon esq".split()
 )
+
+
+def _masked(gap: str) -> str:
+    if "\n" in gap or "\r" in gap:
+        return _NOT_BREAK.sub(MASK, gap)
+    return MASK * len(gap)
 
 
 def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
@@ -27,18 +31,45 @@ def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
         if start < pos:
             start = pos
         if start > pos:
-            parts.append(_NOT_BREAK.sub(MASK, text[pos:start]))
+            parts.append(_masked(text[pos:start]))
         if end > start:
             parts.append(text[start:end])
             pos = end
-    parts.append(_NOT_BREAK.sub(MASK, text[pos:]))
+    parts.append(_masked(text[pos:]))
     return "".join(parts)
 
 
 def mask_urls(prose: str) -> str:
-    if "://" not in prose and "www." not in prose and "@" not in prose and "mailto:" not in prose:
+    """Mask URLs and e-mail addresses; the regexes run only from the few places a literal marker occurs."""
+    spans = []
+    for marker in ("://", "www.", "mailto:"):
+        at = prose.find(marker)
+        while at >= 0:
+            start = at
+            while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in "+.-"):
+                start -= 1
+            m = _URL_START.match(prose, start)
+            if m:
+                spans.append((m.start(), m.end()))
+            at = prose.find(marker, max(at + 1, m.end() if m else 0))
+    at = prose.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in "._+-"):
+            start -= 1
+        m = _EMAIL.match(prose, start)
+        if m and m.end() > at + 1:
+            spans.append((m.start(), m.end()))
+        at = prose.find("@", at + 1)
+    if not spans:
         return prose
-    return URL.sub(lambda m: MASK * len(m.group()), prose)
+    parts, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        parts += [prose[pos:start], MASK * max(0, end - start)]
+        pos = max(pos, end)
+    parts.append(prose[pos:])
+    return "".join(parts)
 
 
 def is_abbreviation(prose: str, dot: int) -> bool:
@@ -82,3 +113,25 @@ def sentence_starts(prose: str, start: int, end: int) -> list[int]:
             pos += 1
         result.append(pos)
     return result
+
+
+def document_sentence_starts(doc) -> list[tuple[object, list[int]]]:
+    """(block, sentence starts) for each prose block of the document, computed once per document."""
+    cached = doc.analysis.get("sentence_starts")
+    if cached is None:
+        cached = [(b, sentence_starts(doc.prose, b.content_start, b.content_end)) for b in doc.blocks_of(PROSE_KINDS)]
+        doc.analysis["sentence_starts"] = cached
+    return cached
+
+
+def find_words(prose: str, forms: set[str]):
+    """Matches of exactly these word forms (as WORD tokenises them), in one scan."""
+    if not forms:
+        return iter(())
+    return _forms_pattern(frozenset(forms)).finditer(prose)
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: frozenset[str]):
+    alternatives = "|".join(patterns.regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return patterns.compile(r"(?<![\p{L}\p{M}'’-])(?:" + alternatives + r")(?![\p{L}\p{M}'’-])")

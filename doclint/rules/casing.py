@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
-from ..prose import english_words, is_common_word, sentence_starts
+from ..prose import document_sentence_starts, english_words, is_common_word
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
@@ -45,8 +45,10 @@ def lowercase_sentence_start(ctx: RuleContext):
     """
     doc, prose = ctx.doc, ctx.doc.prose
     capitalised_starts = None
-    for block in doc.blocks_of(PROSE_KINDS - {"table-cell"}):
-        for pos in sentence_starts(prose, block.content_start, block.content_end):
+    for block, starts in document_sentence_starts(doc):
+        if block.kind == "table-cell":
+            continue
+        for pos in starts:
             m = LOWER_WORD.match(prose, pos, block.content_end)
             if m is None:
                 continue
@@ -62,40 +64,12 @@ def lowercase_sentence_start(ctx: RuleContext):
 
 def _capitalised_at_starts(doc: Document) -> set[str]:
     words = set()
-    for block in doc.blocks_of(PROSE_KINDS):
-        for pos in sentence_starts(doc.prose, block.content_start, block.content_end):
+    for block, starts in document_sentence_starts(doc):
+        for pos in starts:
             m = WORD.match(doc.prose, pos, block.content_end)
             if m and m.group()[:1].isupper() and m.group()[1:].islower():
                 words.add(m.group().lower())
     return words
-
-
-class _Casing:
-    """How the article writes each word: capitalised mid-sentence in prose, lowercase anywhere."""
-
-    def __init__(self, doc: Document):
-        self.capitalised: dict[str, Counter] = defaultdict(Counter)  # key -> form -> mid-sentence count
-        self.capitalised_any: Counter = Counter()  # key -> capitalised count anywhere in prose
-        self.lower: Counter = Counter()
-        self.phrases: set[str] = set()  # "North Korea": two capitalised words in a row, anywhere
-        prose = doc.prose
-        for block in doc.blocks_of(TEXT_KINDS):
-            starts = set(sentence_starts(prose, block.content_start, block.content_end))
-            in_prose = block.kind in PROSE_KINDS
-            previous = None
-            for m in WORD.finditer(prose, block.content_start, block.content_end):
-                word = _stem(m.group())
-                key = word.lower()
-                if word == key:
-                    self.lower[key] += 1
-                elif in_prose and not word.isupper():
-                    self.capitalised_any[key] += 1
-                    if m.start() not in starts:
-                        self.capitalised[key][word] += 1
-                if in_prose and previous is not None and previous[0].isupper() and word[:1].isupper() \
-                        and previous.lower() not in STARTERS and prose[previous_end:m.start()] == " ":
-                    self.phrases.add(f"{previous} {word}")
-                previous, previous_end = word, m.end()
 
 
 def _stem(word: str) -> str:
@@ -110,8 +84,9 @@ def inconsistent_name_casing(ctx: RuleContext):
     writes `OpenAI`, `seoul’s` beside `Seoul`, `South korea` beside `South Korea`, and a lowercase word inside a
     name the article writes capitalised (`north Korea` beside `North Korea`, `data Center` beside `Data Center`).
 
-    A common English word (`north`, `data`, `may`) is reported only inside such a name, never alone; capitals
-    in headings and at sentence starts are not taken as evidence.
+    A common English word (`march`, `bill`) is reported alone only when the article capitalises it
+    mid-sentence at least five times and eight times as often as it writes it in lowercase; capitals in
+    headings and at sentence starts are not taken as evidence.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -124,49 +99,89 @@ def inconsistent_name_casing(ctx: RuleContext):
     Use instead: `Later, OpenAI said ...`
 
     ## Fix safety
-    Safe when the article writes the name capitalised at least twice and lowercase at most half as often;
-    otherwise unsafe.
+    Safe when the article writes the name capitalised at least twice and lowercase at most half as often
+    (for common words: capitalised at least ten times); otherwise unsafe.
     """
     doc, prose = ctx.doc, ctx.doc.prose
-    casing = None
-    for block in doc.blocks_of(TEXT_KINDS):
-        words = list(WORD.finditer(prose, block.content_start, block.content_end))
-        for i, m in enumerate(words):
-            word = _stem(m.group())
-            if not word.islower() or _code_like(prose, m.start(), m.end()):
+    words = set(WORD.findall(prose))
+    capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
+    candidates = {w for w in (_stem(w) for w in words if w.islower()) if w in capital_keys and w not in STARTERS}
+    if not candidates:
+        return
+    forms = {w for w in words if _stem(w).lower() in candidates}
+    occurrences = [(m.start(), _stem(m.group())) for m in WORD.finditer(prose) if m.group() in forms]
+    starts = {pos for _, block_starts in document_sentence_starts(doc) for pos in block_starts}
+    capitalised: dict[str, Counter] = defaultdict(Counter)
+    capitalised_any: Counter = Counter()
+    lower: Counter = Counter()
+    for start, word in occurrences:
+        key = word.lower()
+        block = doc.text_block_at(start)
+        if block is None:
+            continue
+        if word == key:
+            lower[key] += 1
+        elif block.kind in PROSE_KINDS and not word.isupper():
+            capitalised_any[key] += 1
+            if start not in starts:
+                capitalised[key][word] += 1
+    for start, word in occurrences:
+        end = start + len(word)
+        if not word.islower() or _code_like(prose, start, end):
+            continue
+        phrase = _capitalised_phrase(doc, start, end, starts)
+        if phrase is not None:
+            right = phrase.split(" ", 1)[0]
+            yield ctx.report(start, end, f"'{prose[start:end + 1 + len(phrase) - len(right) - 1]}' is written "
+                             f"'{phrase}' elsewhere in the article", fix(f"Write '{right}'", Edit(start, end, right)))
+            continue
+        forms = capitalised.get(word)
+        if not forms:
+            continue
+        right, mid = forms.most_common(1)[0]
+        total, low = capitalised_any[word], lower[word]
+        if is_common_word(word):  # 'march', 'bill': only overwhelming evidence
+            if mid < 5 or mid < 8 * low:
                 continue
-            if casing is None:
-                casing = _Casing(doc)
-            key = word
-            following = words[i + 1] if i + 1 < len(words) else None
-            phrase = None
-            if following is not None and following.group()[:1].isupper() and prose[m.end():following.start()] == " ":
-                candidate = f"{word[0].upper()}{word[1:]} {_stem(following.group())}"
-                if candidate in casing.phrases:
-                    phrase = candidate
-            if phrase is not None:
-                right = phrase.split(" ", 1)[0]
-                yield ctx.report(m.start(), m.start() + len(word),
-                                 f"'{word} {_stem(following.group())}' is written '{phrase}' elsewhere in the article",
-                                 fix(f"Write '{right}'", Edit(m.start(), m.start() + len(word), right)))
+            safe = mid >= 10
+        else:
+            if 2 * low > total or (total < 2 and word in english_words()):
                 continue
-            forms = casing.capitalised.get(key)
-            if not forms:
-                continue
-            right, mid = forms.most_common(1)[0]
-            total, lower = casing.capitalised_any[key], casing.lower[key]
-            if is_common_word(key):  # 'march', 'bill': only overwhelming evidence
-                if mid < 5 or mid < 8 * lower:
-                    continue
-                safe = mid >= 10
-            else:
-                if 2 * lower > total or (total < 2 and key in english_words()):
-                    continue
-                safe = total >= 2 and total >= 2 * lower
-            yield ctx.report(m.start(), m.start() + len(word),
-                             f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
-                             fix(f"Write '{right}'", Edit(m.start(), m.start() + len(word), right),
-                                 applicability=Applicability.SAFE if safe else Applicability.UNSAFE))
+            safe = total >= 2 and total >= 2 * low
+        yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
+                         fix(f"Write '{right}'", Edit(start, end, right),
+                             applicability=Applicability.SAFE if safe else Applicability.UNSAFE))
+
+
+def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> str | None:
+    """'North Korea' when the lowercase word at start..end is followed by ' Korea' and the article's prose
+    writes 'North Korea' (not merely because a sentence starts there)."""
+    prose = doc.prose
+    if prose[end:end + 1] != " " or not prose[end + 1:end + 2].isupper():
+        return None
+    following = WORD.match(prose, end + 1)
+    if following is None:
+        return None
+    word = prose[start:end]
+    phrase = f"{word[0].upper()}{word[1:]} {_stem(following.group())}"
+    for at in _find_all(prose, phrase):
+        if _is_evidence(doc, at, starts):
+            return phrase
+    return None
+
+
+def _find_all(text: str, needle: str):
+    at = text.find(needle)
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalpha()) and not text[at + len(needle):at + len(needle) + 1].isalpha():
+            yield at
+        at = text.find(needle, at + 1)
+
+
+def _is_evidence(doc: Document, offset: int, starts: set[int]) -> bool:
+    """A capitalised phrase in prose, not capitalised merely by a sentence start (table cells are labels)."""
+    block = doc.text_block_at(offset)
+    return block is not None and block.kind in PROSE_KINDS and (offset not in starts or block.kind == "table-cell")
 
 
 def _code_like(prose: str, start: int, end: int) -> bool:

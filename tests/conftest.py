@@ -1,0 +1,11 @@
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+UPDATE = os.environ.get("DOCLINT_UPDATE") == "1"
+
+# Tests must never reach the network: make any attempt fail loudly (textstat/nltk would try to download cmudict).
+os.environ.setdefault("NLTK_DATA", str(ROOT / "tests" / "no-nltk-data"))
+sys.dont_write_bytecode = True

@@ -10,6 +10,8 @@ from .model import Applicability, Edit, Fixable
 from .registry import RuleContext, fix
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
+CODE_BEFORE = frozenset("#@/\\_.$")
+CODE_AFTER = frozenset("_/\\@(")
 
 
 def _scope(entry: dict) -> frozenset[str]:
@@ -39,9 +41,15 @@ def parse_swaps(text: str, fmt: str) -> dict[str, tuple[str, ...]]:
         if not sep or not typo.strip():
             raise ValueError(f"line {number} of the word list is not 'typo{separator}correction': {line!r}")
         choices = tuple(c.strip() for c in fixes.split(",") if c.strip())
+        if any(_hyphen_variant(typo, c) for c in choices):
+            continue  # 're-enable' for 'reenable' is house style, not spelling
         ambiguous = fixes.rstrip().endswith(",") and len(choices) == 1
         swaps[_normal_key(typo)] = choices + (("",) if ambiguous else ())
     return swaps
+
+
+def _hyphen_variant(typo: str, correction: str) -> bool:
+    return typo.strip().lower().replace("-", "") == correction.lower().replace("-", "")
 
 
 def _normal_key(word: str) -> str:
@@ -91,6 +99,8 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
             word = prose[start:end]
             if ignore_case and not (word.islower() or word.istitle() or word.isupper()):
                 continue  # camelCase and other deliberate mixed case
+            if prose[start - 1:start] in CODE_BEFORE or prose[end:end + 1] in CODE_AFTER:
+                continue  # part of an identifier, tag, path or handle
             choices = swaps[_normal_key(word) if ignore_case else " ".join(word.split())]
             real = [c for c in choices if c]
             suggestion = " or ".join(f"'{_matching_case(word, c)}'" for c in real)

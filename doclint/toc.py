@@ -1,6 +1,7 @@
 """Match table-of-contents entries to headings: by link target, by text, then by close text (drift)."""
 from __future__ import annotations
 
+import html
 from difflib import SequenceMatcher
 
 from . import patterns
@@ -11,7 +12,7 @@ DRIFT_SIMILARITY = 0.8
 
 
 def plain(text: str) -> str:
-    return normalize_heading(_MARKUP.sub("", text))
+    return normalize_heading(html.unescape(_MARKUP.sub("", text)))
 
 
 def match_toc(doc: Document, candidates: list[Block]) -> None:

@@ -32,6 +32,7 @@ def lowercase_sentence_start(ctx: RuleContext):
     the article itself capitalises at other sentence starts. Code identifiers (`kubectl`, `npm`), words with
     inner capitals (`iPhone`) and words followed by `.`, `(`, `:` or `_` are left alone, as is the word after an
     abbreviation (`e.g.`, `approx.`) or after `!`/`?` closed by a quote (dialogue: `"Stop!" he said`).
+    List items may open in lowercase (`- only when enabled`); only their later sentences are checked.
 
     ## Why is this bad?
     A lowercase sentence start is a lost capital, typical of generated or hand-merged text.
@@ -48,7 +49,7 @@ def lowercase_sentence_start(ctx: RuleContext):
     for block, starts in document_sentence_starts(doc):
         if block.kind == "table-cell":
             continue
-        for pos in starts:
+        for pos in starts[1:] if block.kind == "list-item" else starts:  # list items may open in lowercase
             m = LOWER_WORD.match(prose, pos, block.content_end)
             if m is None:
                 continue
@@ -84,9 +85,10 @@ def inconsistent_name_casing(ctx: RuleContext):
     writes `OpenAI`, `seoul’s` beside `Seoul`, `South korea` beside `South Korea`, and a lowercase word inside a
     name the article writes capitalised (`north Korea` beside `North Korea`, `data Center` beside `Data Center`).
 
-    A common English word (`march`, `bill`) is reported alone only when the article capitalises it
-    mid-sentence at least five times and eight times as often as it writes it in lowercase; capitals in
-    headings and at sentence starts are not taken as evidence.
+    A word the article writes in lowercase more than twice is taken as deliberately lowercase. A common English
+    word (`march`, `bill`) is reported alone only when the article capitalises it mid-sentence at least ten
+    times and ten times as often as it writes it in lowercase; capitals in headings and at sentence starts are
+    not taken as evidence, and a name is only learned from a phrase capitalised mid-sentence.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -99,8 +101,7 @@ def inconsistent_name_casing(ctx: RuleContext):
     Use instead: `Later, OpenAI said ...`
 
     ## Fix safety
-    Safe when the article writes the name capitalised at least twice and lowercase at most half as often
-    (for common words: capitalised at least ten times); otherwise unsafe.
+    Safe when the article writes the name capitalised at least twice; unsafe on a single occurrence.
     """
     doc, prose = ctx.doc, ctx.doc.prose
     words = set(WORD.findall(prose))
@@ -140,14 +141,16 @@ def inconsistent_name_casing(ctx: RuleContext):
             continue
         right, mid = forms.most_common(1)[0]
         total, low = capitalised_any[word], lower[word]
-        if is_common_word(word):  # 'march', 'bill': only overwhelming evidence
-            if mid < 5 or mid < 8 * low:
+        if low > 2 or 2 * low > total:
+            continue
+        if is_common_word(word):  # 'march', 'bill', 'pod': only overwhelming evidence
+            if mid < 10 or mid < 10 * low:
                 continue
-            safe = mid >= 10
+            safe = True
         else:
-            if 2 * low > total or (total < 2 and word in english_words()):
+            if total < 2 and word in english_words():
                 continue
-            safe = total >= 2 and total >= 2 * low
+            safe = total >= 2
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if safe else Applicability.UNSAFE))
@@ -160,7 +163,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
     if prose[end:end + 1] != " " or not prose[end + 1:end + 2].isupper():
         return None
     following = WORD.match(prose, end + 1)
-    if following is None:
+    if following is None or following.group().isupper() or prose[start:end] in STARTERS:
         return None
     word = prose[start:end]
     phrase = f"{word[0].upper()}{word[1:]} {_stem(following.group())}"
@@ -179,9 +182,17 @@ def _find_all(text: str, needle: str):
 
 
 def _is_evidence(doc: Document, offset: int, starts: set[int]) -> bool:
-    """A capitalised phrase in prose, not capitalised merely by a sentence start (table cells are labels)."""
+    """A capitalised phrase mid-sentence in prose: not at a sentence start, not after a colon, bracket, quote or
+    dash, and not the tail of a longer capitalised name."""
     block = doc.text_block_at(offset)
-    return block is not None and block.kind in PROSE_KINDS and (offset not in starts or block.kind == "table-cell")
+    if block is None or block.kind not in PROSE_KINDS or offset in starts or offset == block.content_start:
+        return False
+    before = doc.prose[max(block.content_start, offset - 2):offset]
+    if not before.endswith(" ") or before[:1] in ":;([{\"'“‘-–—\x00":
+        return False
+    previous = max(doc.prose.rfind(" ", block.content_start, offset - 1), block.content_start - 1)
+    word_before = doc.prose[previous + 1:offset - 1]
+    return not (word_before[:1].isupper() and word_before[-1:].isalpha())
 
 
 def _code_like(prose: str, start: int, end: int) -> bool:

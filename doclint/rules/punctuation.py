@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..document import PROSE_KINDS, TEXT_KINDS
 from ..model import Edit, Fixable
 from ..prose import is_abbreviation, is_common_word
+from .casing import STARTERS
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
@@ -60,6 +61,27 @@ def missing_space_after_comma(ctx: RuleContext):
                              fix("Insert a space after the comma", Edit(m.end(), m.end(), " ")))
 
 
+SENTENCE_OPENERS = STARTERS | frozenset(
+    "additionally afterwards accordingly again around because besides consequently currently finally first "
+    "firstly furthermore hence here importantly initially later likewise nevertheless next nonetheless notably "
+    "otherwise overall previously recently second secondly similarly specifically subsequently third thereafter "
+    "therefore typically ultimately".split()
+)
+
+
+def _two_sentences(left: str, following: str) -> bool:
+    """`economies.The` rather than `framework.Status` or `time.Time`: the word after the stop is one that opens
+    sentences (or an -ing/-ly word), and the word before it is an ordinary lowercase word or a year."""
+    word = following.lower()
+    if left.isdigit() or not left:
+        return word in SENTENCE_OPENERS
+    if not left.islower() or left == word:
+        return False
+    if word in SENTENCE_OPENERS:
+        return True
+    return word.endswith(("ing", "ly")) and len(word) > 5 and is_common_word(word, 3) and is_common_word(left, 3)
+
+
 @rule("DL302", "missing-space-after-sentence", "A sentence ends and the next begins with no space between",
       fixable=Fixable.ALWAYS, tags=("spacing", "punctuation"))
 def missing_space_after_sentence(ctx: RuleContext):
@@ -93,8 +115,8 @@ def missing_space_after_sentence(ctx: RuleContext):
             while left_start > block.content_start and prose[left_start - 1].isalpha():
                 left_start -= 1
             left = prose[left_start:dot]
-            if left and not (is_common_word(left, 3) or left.isdigit()) and not is_common_word(following, 4):
-                continue  # identifier.Member rather than two sentences
+            if not _two_sentences(left, following):
+                continue
             yield ctx.report(dot, dot + 1, "Missing space after the end of a sentence",
                              fix("Insert a space after the full stop", Edit(dot + 1, dot + 1, " ")))
 

@@ -184,8 +184,8 @@ def toc_entry_text_mismatch(ctx: RuleContext):
     Use instead: `- 2. Results of the Study`.
 
     ## Fix safety
-    The fix copies the heading's text into the entry. It is safe when the two differ only in spacing or quote
-    style, and unsafe otherwise: the heading may be the one that is wrong.
+    Differences of case, quote style and end punctuation are not reported. The fix copies the heading's text
+    into the entry; it is unsafe, because the heading may be the one that is wrong.
     """
     toc = ctx.doc.toc
     if toc is None:
@@ -194,20 +194,11 @@ def toc_entry_text_mismatch(ctx: RuleContext):
         if entry.heading is None or entry.heading.kind == "title":
             continue
         have, want = ctx.doc.content(entry.block), ctx.doc.content(entry.heading)
-        if _same_words(have, want) or (entry.target and plain(have) == plain(want)):
-            continue
-        spacing_only = plain(have) == plain(want) and have.lower() == want.lower()
+        if plain(have) == plain(want):
+            continue  # same words; case and punctuation differences are left to the casing rules
         yield ctx.report(entry.start, entry.end, f"TOC entry '{have}' differs from its heading '{want}'",
                          fix("Use the heading's text", Edit(entry.start, entry.end, want),
-                             applicability=Applicability.SAFE if spacing_only else Applicability.UNSAFE))
-
-
-def _same_words(a: str, b: str) -> bool:
-    return a.split() == b.split() and _quotes(a) == _quotes(b)
-
-
-def _quotes(text: str) -> str:
-    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+                             applicability=Applicability.UNSAFE))
 
 
 @rule("DL105", "empty-section", "A heading has no text before the next heading", tags=("structure",))

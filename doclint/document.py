@@ -32,6 +32,7 @@ class Block:
     content_start: int  # the block's text, after list markers, '#', pipes, numbering
     content_end: int
     level: int = 0  # heading level where known (0: unknown)
+    nested: bool = False  # inside a list item or block quote (Markdown)
 
 
 @dataclass

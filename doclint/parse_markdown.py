@@ -52,7 +52,8 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
     blocks: list[Block] = []
     prose_spans: list[tuple[int, int]] = []
     stack: list[tuple[str, Block | None]] = []  # open containers: (tag, block collecting inline text)
-    links: dict[int, str] = {}  # block id -> first link target inside it
+    links: list[list] = []  # [start, end, dest, text start, text end] of each inline link
+    open_links: list[list] = []
     rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
     custom_ids: dict[int, str] = {}
     opaque = 0
@@ -77,11 +78,12 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
                     block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0)
                     blocks.append(block)
                     if tag == "Heading":
+                        block.nested = any(t in ("Item", "BlockQuote") for t, _ in stack)
                         rendered[id(block)] = []
                         if attrs.get("id"):
                             custom_ids[id(block)] = attrs["id"]
-            elif tag == "Link" and stack and stack[-1][1] is not None:
-                links.setdefault(id(stack[-1][1]), attrs.get("dest_url", ""))
+            elif tag == "Link" and not opaque:
+                open_links.append([start, end, attrs.get("dest_url", ""), -1, -1])
             stack.append((tag, block if block is not None else (stack[-1][1] if stack and tag not in CONTAINERS
                                                                    and tag not in ("List", "Table") else None)))
             continue
@@ -89,10 +91,15 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
             tag, _ = _tag(event["End"])
             if stack:
                 stack.pop()
+            if tag == "Link" and open_links:
+                links.append(open_links.pop())
             if tag in OPAQUE:
                 opaque -= 1
             continue
         kind, payload = (next(iter(event.items())) if isinstance(event, dict) else (event, None))
+        for link in open_links:
+            link[3] = start if link[3] < 0 else link[3]
+            link[4] = max(link[4], end)
         owner = stack[-1][1] if stack else None
         if owner is None or opaque:
             continue
@@ -140,8 +147,9 @@ def _mark_title(doc: Document) -> None:
         first.kind = "title"
 
 
-def _find_toc(doc: Document, links: dict[int, str]) -> Toc | None:
-    """A list of '#fragment' links under a 'Table of Contents' heading or between <!-- toc --> markers."""
+def _find_toc(doc: Document, links: list[list]) -> Toc | None:
+    """The '#fragment' links under a 'Table of Contents' heading or between <!-- toc --> markers; each link is
+    an entry (generated TOCs sometimes put several on one item through lazy continuation lines)."""
     marker = TOC_OPEN.search(doc.text)
     if marker is not None:
         close = TOC_CLOSE.search(doc.text, marker.end())
@@ -155,15 +163,18 @@ def _find_toc(doc: Document, links: dict[int, str]) -> Toc | None:
         region = (header.end, following.start if following else len(doc.text))
     items = [b for b in doc.blocks if b.kind == "list-item" and region[0] <= b.start < region[1]]
     entries = []
-    for item in items:
-        target = links.get(id(item))
-        if target is not None and not target.startswith("#"):
+    for start, end, dest, text_start, text_end in sorted(links):
+        if not (region[0] <= start < region[1]) or not dest.startswith("#") or text_start < 0:
             continue
-        item.kind = "toc-entry"
-        depth = sum(1 for other in items if other is not item and other.start < item.start and item.end <= other.end)
-        entries.append(TocEntry(item, target=target[1:] if target else None, level=depth + 1))
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        indent = len(doc.text[line_start:start]) - len(doc.text[line_start:start].lstrip(" \t"))
+        block = Block("toc-entry", start, end, text_start, text_end)
+        entries.append(TocEntry(block, target=dest[1:], level=indent // 2 + 1))
     if not entries:
         return None
+    for item in items:
+        item.kind = "toc-item"
     if header is not None:
         header.kind = "toc-header"
+    doc.blocks = sorted(doc.blocks + [e.block for e in entries], key=lambda b: (b.start, b.kind != "toc-item"))
     return Toc(header, entries, levels_known=True)

@@ -34,10 +34,16 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
         return doc
     blocks: list[Block] = []
     start, end = lines[first]
+    title_line = first
     if _is_title(text[start:end], len(lines)):
         blocks.append(_block("title", start, end, text))
         first += 1
     toc, body_start = _parse_toc(text, lines, blank, first)
+    if toc is None and title_line == first:  # a first line ending in '.' is still the title before a TOC
+        after_title, after_toc = _parse_toc(text, lines, blank, first + 1)
+        if after_title is not None:
+            blocks.append(_block("title", start, end, text))
+            toc, body_start = after_title, after_toc
     if toc is not None:
         if toc.header is not None:
             blocks.append(toc.header)
@@ -157,8 +163,15 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
     body = [b for b in doc.blocks if b.kind == "paragraph"]
     if doc.toc is not None:
         wanted = {normalize_heading(doc.content(e.block)) for e in doc.toc.entries}
+        for block in doc.blocks:
+            if block.kind == "list-item" and normalize_heading(doc.text[block.start:block.content_end]) in wanted:
+                block.content_start = block.start + len(doc.text[block.start:block.end]) - len(
+                    doc.text[block.start:block.end].lstrip())  # a numbered heading such as '1. Overview'
+                block.kind = "paragraph"
+                body.append(block)
+        body.sort(key=lambda b: b.start)
         for block in body:
-            if normalize_heading(doc.content(block)) in wanted and heading_shaped(doc.content(block), loose=True):
+            if normalize_heading(doc.content(block)) in wanted and heading_shaped(doc.content(block), exact=True):
                 block.kind = "heading"
         match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)
                         and len(doc.content(b).split()) <= MAX_HEADING_WORDS])
@@ -181,11 +194,14 @@ def _mark_shaped_headings(doc: Document, body: list[Block], wrapped: bool) -> No
             block.kind = "heading"
 
 
-def heading_shaped(text: str, loose: bool = False) -> bool:
-    """Short, no sentence punctuation at the end, starts with a capital or digit; title-case unless loose."""
+def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
+    """Short, no sentence punctuation at the end, starts with a capital or digit; title-case unless loose.
+    `exact`: the line has a TOC entry's very text, so only its length matters."""
     words = text.split()
-    if not words or len(words) > (2 * MAX_HEADING_WORDS if loose else MAX_HEADING_WORDS):
+    if not words or len(words) > (2 * MAX_HEADING_WORDS if loose or exact else MAX_HEADING_WORDS):
         return False
+    if exact:
+        return True
     if loose:
         return not text.endswith((".", ",", ";"))
     if text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit()):

@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 from . import patterns
 from .document import Block, Document, normalize_heading
 
-_MARKUP = patterns.compile(r"<[^>\n]*>|[`*_]|\[|\]\([^)]*\)")
+_MARKUP = patterns.compile(r"</?(?:code|a|em|strong|b|i|u|s|span|sub|sup|br|kbd|var|tt|small|mark)\b[^>\n]*>|[`*_]|\]\([^)]*\)|\]\[[^\]]*\]|[\[\]]")
 DRIFT_SIMILARITY = 0.8
 
 

@@ -46,12 +46,17 @@ def lowercase_sentence_start(ctx: RuleContext):
     """
     doc, prose = ctx.doc, ctx.doc.prose
     capitalised_starts = None
+    previous_blocks = _previous_blocks(doc)
     for block, starts in document_sentence_starts(doc):
         if block.kind == "table-cell":
             continue
         for pos in starts[1:] if block.kind == "list-item" else starts:  # list items may open in lowercase
             m = LOWER_WORD.match(prose, pos, block.content_end)
-            if m is None:
+            if m is None or prose[pos - 1:pos] in "([{":
+                continue
+            if pos == starts[0] and not _follows_a_finished_block(doc, previous_blocks.get(id(block))):
+                continue
+            if pos != starts[0] and not _after_full_stop(prose, pos):
                 continue
             word = m.group()
             if word not in STARTERS:
@@ -61,6 +66,34 @@ def lowercase_sentence_start(ctx: RuleContext):
                     continue
             yield ctx.report(pos, m.end(), f"Sentence starts with a lowercase word: '{word}'",
                              fix("Capitalise the first letter", Edit(pos, pos + 1, word[0].upper())))
+
+
+def _previous_blocks(doc: Document) -> dict[int, object]:
+    flow = [b for b in doc.blocks if b.kind not in ("table-cell", "toc-entry")]
+    return {id(b): flow[i - 1] if i else None for i, b in enumerate(flow)}
+
+
+def _follows_a_finished_block(doc: Document, previous) -> bool:
+    """A paragraph opens a sentence after a heading or a finished paragraph, not after a colon, a list, a table
+    or code, where it may continue the sentence."""
+    if previous is None or previous.kind in ("title", "heading", "toc-header"):
+        return True
+    if previous.kind not in ("paragraph", "callout"):
+        return False
+    return doc.content(previous).rstrip("\"'”’)]* ").endswith((".", "!", "?"))
+
+
+def _after_full_stop(prose: str, pos: int) -> bool:
+    """After '.', not after '!' or '?' (exclamations and dialogue run on in lowercase) nor after '1.' or '2.'."""
+    j = pos - 1
+    while j > 0 and prose[j] in " \t\"'”’)]":
+        j -= 1
+    if prose[j] != ".":
+        return False
+    k = j
+    while k > 0 and prose[k - 1].isdigit():
+        k -= 1
+    return not (0 < j - k <= 2)
 
 
 def _capitalised_at_starts(doc: Document) -> set[str]:
@@ -85,10 +118,10 @@ def inconsistent_name_casing(ctx: RuleContext):
     writes `OpenAI`, `seoul’s` beside `Seoul`, `South korea` beside `South Korea`, and a lowercase word inside a
     name the article writes capitalised (`north Korea` beside `North Korea`, `data Center` beside `Data Center`).
 
-    A word the article writes in lowercase more than twice is taken as deliberately lowercase. A common English
-    word (`march`, `bill`) is reported alone only when the article capitalises it mid-sentence at least ten
-    times and ten times as often as it writes it in lowercase; capitals in headings and at sentence starts are
-    not taken as evidence, and a name is only learned from a phrase capitalised mid-sentence.
+    Only capitals in the middle of a sentence of prose count as evidence (not headings, sentence or line
+    starts). A common English word (`north`, `data`, `march`) is reported only inside a two-word name the
+    article writes capitalised; a word the article writes in lowercase more than twice, or uses as an
+    identifier (in code, paths, `snake_case`), is taken as deliberately lowercase.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -101,7 +134,8 @@ def inconsistent_name_casing(ctx: RuleContext):
     Use instead: `Later, OpenAI said ...`
 
     ## Fix safety
-    Safe when the article writes the name capitalised at least twice; unsafe on a single occurrence.
+    Safe for two-word names and for names the article capitalises at least twice; unsafe when a single
+    capitalised occurrence is the only evidence.
     """
     doc, prose = ctx.doc, ctx.doc.prose
     words = set(WORD.findall(prose))
@@ -111,65 +145,89 @@ def inconsistent_name_casing(ctx: RuleContext):
         return
     forms = {w for w in words if _stem(w).lower() in candidates}
     occurrences = [(m.start(), _stem(m.group())) for m in WORD.finditer(prose) if m.group() in forms]
-    starts = {pos for _, block_starts in document_sentence_starts(doc) for pos in block_starts}
-    capitalised: dict[str, Counter] = defaultdict(Counter)
-    capitalised_any: Counter = Counter()
+    starts = _non_evidence_starts(doc)
+    capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms
+    anywhere: Counter = Counter()  # capitalised anywhere in prose
     lower: Counter = Counter()
+    identifiers: set[str] = set()
     for start, word in occurrences:
-        key = word.lower()
         block = doc.text_block_at(start)
         if block is None:
             continue
-        if word == key:
-            lower[key] += 1
+        if word.islower():
+            lower[word] += 1
+            if _code_like(prose, start, start + len(word)):
+                identifiers.add(word)
         elif block.kind in PROSE_KINDS and not word.isupper():
-            capitalised_any[key] += 1
+            anywhere[word.lower()] += 1
             if start not in starts:
-                capitalised[key][word] += 1
+                capitalised[word.lower()][word] += 1
     for start, word in occurrences:
         end = start + len(word)
-        if not word.islower() or _code_like(prose, start, end):
+        if not word.islower() or word in identifiers:
             continue
         phrase = _capitalised_phrase(doc, start, end, starts)
         if phrase is not None:
-            right = phrase.split(" ", 1)[0]
-            yield ctx.report(start, end, f"'{prose[start:end + 1 + len(phrase) - len(right) - 1]}' is written "
-                             f"'{phrase}' elsewhere in the article", fix(f"Write '{right}'", Edit(start, end, right)))
+            found, right = phrase
+            yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",
+                             fix(f"Write '{right}'", Edit(start, end, _title(word))))
             continue
-        forms = capitalised.get(word)
-        if not forms:
+        block = doc.text_block_at(start)
+        named = capitalised.get(word)
+        if not named or block is None or block.kind not in PROSE_KINDS or word in english_words() \
+                and is_common_word(word) or _in_code(doc, word, lower[word]):
             continue
-        right, mid = forms.most_common(1)[0]
-        total, low = capitalised_any[word], lower[word]
-        if low > 2 or 2 * low > total:
+        right = named.most_common(1)[0][0]
+        total = anywhere[word]
+        if lower[word] > 2 or 2 * lower[word] > total:
             continue
-        if is_common_word(word):  # 'march', 'bill', 'pod': only overwhelming evidence
-            if mid < 10 or mid < 10 * low:
-                continue
-            safe = True
-        else:
-            if total < 2 and word in english_words():
-                continue
-            safe = total >= 2
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
-                             applicability=Applicability.SAFE if safe else Applicability.UNSAFE))
+                             applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
 
 
-def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> str | None:
-    """'North Korea' when the lowercase word at start..end is followed by ' Korea' and the article's prose
-    writes 'North Korea' (not merely because a sentence starts there)."""
+def _title(word: str) -> str:
+    return word[0].upper() + word[1:]
+
+
+def _non_evidence_starts(doc: Document) -> set[int]:
+    """Where a capital proves nothing: sentence starts, and line starts (verse capitalises every line)."""
+    starts = {pos for _, block_starts in document_sentence_starts(doc) for pos in block_starts}
     prose = doc.prose
-    if prose[end:end + 1] != " " or not prose[end + 1:end + 2].isupper():
-        return None
-    following = WORD.match(prose, end + 1)
-    if following is None or following.group().isupper() or prose[start:end] in STARTERS:
-        return None
+    for line_start in doc.index.starts:
+        pos = line_start
+        while pos < len(prose) and prose[pos] in " \t\x00\"'“‘([":
+            pos += 1
+        starts.add(pos)
+    return starts
+
+
+def _in_code(doc: Document, word: str, prose_count: int) -> bool:
+    """The word also occurs in lowercase outside the prose (code, link targets, front matter): an identifier."""
+    return sum(1 for _ in _find_all(doc.text, word)) > prose_count
+
+
+def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> tuple[str, str] | None:
+    """('north Korea', 'North Korea') when the lowercase word at start..end stands beside a capitalised word and
+    the article's prose writes the pair capitalised mid-sentence, as a name of its own."""
+    prose = doc.prose
     word = prose[start:end]
-    phrase = f"{word[0].upper()}{word[1:]} {_stem(following.group())}"
-    for at in _find_all(prose, phrase):
-        if _is_evidence(doc, at, starts):
-            return phrase
+    candidates = []
+    if prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper():
+        following = WORD.match(prose, end + 1)
+        if following is not None and not following.group().isupper():
+            name = _stem(following.group())
+            candidates.append((f"{word} {name}", f"{_title(word)} {name}"))
+    if start >= 2 and prose[start - 1] == " " and prose[start - 2].isalpha():
+        left = start - 1
+        while left > 0 and (prose[left - 1].isalpha() or prose[left - 1] in "-’'"):
+            left -= 1
+        name = prose[left:start - 1]
+        if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS:
+            candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+    for found, phrase in candidates:
+        if any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase)):
+            return found, phrase
     return None
 
 
@@ -181,18 +239,21 @@ def _find_all(text: str, needle: str):
         at = text.find(needle, at + 1)
 
 
-def _is_evidence(doc: Document, offset: int, starts: set[int]) -> bool:
-    """A capitalised phrase mid-sentence in prose: not at a sentence start, not after a colon, bracket, quote or
-    dash, and not the tail of a longer capitalised name."""
+def _is_evidence(doc: Document, offset: int, length: int, starts: set[int]) -> bool:
+    """A capitalised phrase mid-sentence in prose: not at a sentence or line start, not after a colon, bracket,
+    quote or dash, and not part of a longer capitalised name."""
     block = doc.text_block_at(offset)
     if block is None or block.kind not in PROSE_KINDS or offset in starts or offset == block.content_start:
         return False
-    before = doc.prose[max(block.content_start, offset - 2):offset]
+    prose = doc.prose
+    before = prose[max(block.content_start, offset - 2):offset]
     if not before.endswith(" ") or before[:1] in ":;([{\"'“‘-–—\x00":
         return False
-    previous = max(doc.prose.rfind(" ", block.content_start, offset - 1), block.content_start - 1)
-    word_before = doc.prose[previous + 1:offset - 1]
-    return not (word_before[:1].isupper() and word_before[-1:].isalpha())
+    previous = max(prose.rfind(" ", block.content_start, offset - 1), block.content_start - 1)
+    word_before = prose[previous + 1:offset - 1]
+    after = prose[offset + length:offset + length + 2]
+    return not (word_before[:1].isupper() and word_before[-1:].isalpha()) \
+        and not (after[:1] == " " and after[1:2].isupper())
 
 
 def _code_like(prose: str, start: int, end: int) -> bool:

@@ -51,8 +51,27 @@ def toc_entry_without_heading(ctx: RuleContext):
         if entry.heading is not None or (i == 0 and ctx.doc.title and _names_title(ctx.doc, entry)):
             continue
         what = f"link target '#{entry.target}' matches no heading" if entry.target else "no heading with this text"
+        swallowed = _heading_in_code(ctx.doc, entry) if entry.target else None
+        if swallowed is not None:
+            what += (f" (a heading line for it is inside the code block opened at line {swallowed}: "
+                     "is a code fence left unclosed?)")
         yield ctx.report(entry.start, entry.end, f"TOC entry '{ctx.doc.content(entry.block)}' has no heading: {what}",
                          _remove_entry(ctx.doc, i))
+
+
+HEADING_LINE = patterns.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+
+
+def _heading_in_code(doc: Document, entry: TocEntry) -> int | None:
+    """The line of a code block holding a '# heading' line whose anchor is the entry's target, if any."""
+    from ..slugs import github_slug
+
+    for block in doc.blocks:
+        if block.kind == "code":
+            for m in HEADING_LINE.finditer(doc.text, block.start, block.end):
+                if github_slug(plain(m.group(1))) == entry.target.lower():
+                    return doc.index.position(block.start)[0]
+    return None
 
 
 def _names_title(doc: Document, entry: TocEntry) -> bool:
@@ -77,7 +96,9 @@ def _remove_entry(doc: Document, index: int):
       tags=("structure", "toc"))
 def heading_missing_from_toc(ctx: RuleContext):
     """## What it does
-    In an article with a table of contents, reports a heading that no entry names.
+    In an article with a table of contents, reports a heading that no entry names. In Markdown, headings deeper
+    than the deepest level the TOC lists are left alone. In plain text, where an unlisted heading can only be
+    recognised by its shape (short, title case, followed by text), the finding is information only.
 
     ## Why is this bad?
     The table of contents is the reader's map; a section missing from it is hard to find, and a TOC that no
@@ -102,11 +123,18 @@ def heading_missing_from_toc(ctx: RuleContext):
     levels = [e.heading.level for e in toc.entries if e.heading is not None and e.heading.level]
     deepest = max(levels) if levels else 0
     after = toc.entries[-1].block.end
+    # in plain text an unlisted heading is only recognised by its shape, so it is reported as information
+    severity = Severity.WARNING if ctx.doc.kind == "markdown" else Severity.INFO
+    on_title = {plain(ctx.doc.content(e.block)): e for e in toc.entries[1:] if e.heading is ctx.doc.title}
     for block in ctx.doc.headings:
-        if id(block) in listed or block.start < after or (deepest and block.level > deepest):
+        if id(block) in listed or block.start < after or (deepest and block.level > deepest) or block.nested:
             continue
-        yield ctx.report(block.content_start, block.content_end,
-                         f"Heading '{ctx.doc.content(block)}' is not in the table of contents")
+        message = f"Heading '{ctx.doc.content(block)}' is not in the table of contents"
+        shadowed = on_title.get(plain(ctx.doc.content(block)))
+        if shadowed is not None and shadowed.target:
+            message += (f": the entry '#{shadowed.target}' resolves to the title, which has the same anchor; "
+                        f"this heading's anchor is '#{ctx.doc.slugs.get(id(block), '')}'")
+        yield ctx.report(block.content_start, block.content_end, message, severity=severity)
 
 
 @rule("DL103", "toc-order-mismatch", "Table-of-contents entries are in a different order than their headings",

@@ -1,17 +1,19 @@
 """The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS, WORD
-from .prose import find_words
+from .prose import document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable
 from .registry import RuleContext, fix
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
-CODE_BEFORE = frozenset("#@/\\_.$")
-CODE_AFTER = frozenset("_/\\@(")
+CODE_BEFORE = frozenset("#@/\\_.$]")
+CODE_AFTER = frozenset("_/\\@([")
+CONSISTENT_USE = 3  # a 'misspelling' written this often in one document is the document's own spelling
 
 
 def _scope(entry: dict) -> frozenset[str]:
@@ -92,15 +94,24 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
         found = [(m.start(), m.end()) for m in find_words(prose, forms)]
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
+        starts = None
+        counts = Counter(prose[a:b].lower() for a, b in found)
         for start, end in sorted(found):
             block = doc.text_block_at(start)
             if block is None or block.kind not in scope:
                 continue
             word = prose[start:end]
-            if ignore_case and not (word.islower() or word.istitle() or word.isupper()):
-                continue  # camelCase and other deliberate mixed case
+            if ignore_case and not (word.islower() or word.istitle()):
+                continue  # camelCase, acronyms and other deliberate casing
             if prose[start - 1:start] in CODE_BEFORE or prose[end:end + 1] in CODE_AFTER:
-                continue  # part of an identifier, tag, path or handle
+                continue  # part of an identifier, tag, path, handle or keyboard hint ('[l]ist')
+            if counts[word.lower()] >= CONSISTENT_USE:
+                continue
+            if word.istitle() and block.kind in PROSE_KINDS:
+                if starts is None:
+                    starts = {p for _, block_starts in document_sentence_starts(doc) for p in block_starts}
+                if start not in starts:
+                    continue  # capitalised mid-sentence: a name
             choices = swaps[_normal_key(word) if ignore_case else " ".join(word.split())]
             real = [c for c in choices if c]
             suggestion = " or ".join(f"'{_matching_case(word, c)}'" for c in real)

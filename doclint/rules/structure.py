@@ -274,7 +274,10 @@ def empty_section(ctx: RuleContext):
 def truncated_ending(ctx: RuleContext):
     """## What it does
     Reports an article whose last paragraph or list item stops mid-sentence, or ends in a truncation marker
-    (`...`, `…`, `[...]`, `Read more`).
+    (`...`, `…`, `[...]`, `Read more`). A paragraph of eight words or more (twelve in Markdown) without an end
+    mark is reported; a list item only when it ends on a comma, a dash or a word that cannot end a sentence
+    (`to`, `the`, `and` ...), since list items are often written without a full stop. Closing quotes and
+    brackets after the full stop are fine; an ending in code or a link is not judged.
 
     ## Why is this bad?
     Scrapers and generators cut articles off; a reader is left with half a sentence.
@@ -295,8 +298,9 @@ def truncated_ending(ctx: RuleContext):
     if last is None or last.kind not in ("paragraph", "list-item", "callout"):
         return
     text = doc.content(last).rstrip()
-    if not text:
-        return
+    prose = doc.prose[last.content_start:last.content_start + len(text)]
+    if not text or prose.rstrip(" \x00") != prose:
+        return  # ends in code, a link target or markup: nothing to judge
     marker = TRUNCATION_MARKER.search(text)
     sentence_start = _last_sentence_start(text)
     tail = text[sentence_start:]
@@ -307,17 +311,19 @@ def truncated_ending(ctx: RuleContext):
     else:
         why = f"it ends with the truncation marker '{marker.group().strip()}'"
     start = last.content_start + sentence_start
-    cut_from = start if sentence_start else last.start
-    if sentence_start == 0 and last.start > 0:
-        cut_from = last.start - 1 if doc.text[last.start - 1] == "\n" else last.start  # drop the line with its break
-        if cut_from > 0 and doc.text[cut_from - 1] == "\r" and doc.text[cut_from] == "\n":
-            cut_from -= 1
-    else:
-        while cut_from > last.content_start and doc.text[cut_from - 1] in " \t":
-            cut_from -= 1
-    end = last.content_end
+    end = last.content_start + len(text)
+    cut_from = _line_break_before(doc.text, last.start) if sentence_start == 0 else start
+    while sentence_start and cut_from > last.content_start and doc.text[cut_from - 1] in " \t":
+        cut_from -= 1
     yield ctx.report(start, end, f"The article appears truncated: {why}",
                      fix("Delete the incomplete sentence", Edit(cut_from, end, ""), applicability=Applicability.UNSAFE))
+
+
+def _line_break_before(text: str, pos: int) -> int:
+    """pos, moved back over the one line break that ends the previous line."""
+    if text[pos - 2:pos] == "\r\n":
+        return pos - 2
+    return pos - 1 if pos and text[pos - 1] in "\r\n" else pos
 
 
 def _last_sentence_start(text: str) -> int:
@@ -334,7 +340,6 @@ def _looks_cut(tail: str, kind: str, doc_kind: str) -> bool:
     last_word = words[-1].lower().strip("\"'“”‘’")
     if tail.endswith((",", ";", "-", "–", "—")) or last_word in DANGLING:
         return len(words) >= 4
-    if not tail[-1].isalnum():
-        return False
-    minimum = 12 if kind == "list-item" or doc_kind == "markdown" else 8
-    return len(words) >= minimum
+    if not tail[-1].isalnum() or kind == "list-item":
+        return False  # list items often end without punctuation; only a dangling word gives them away
+    return len(words) >= (12 if doc_kind == "markdown" else 8)

@@ -98,6 +98,21 @@ class Document:
     def blocks_of(self, kinds: frozenset[str] | set[str]) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
 
+    def sections(self) -> list[tuple[Block | None, list[Block]]]:
+        """(heading, the blocks up to the next heading) in order; the first has no heading when text precedes it.
+        The title, the TOC and table cells are left out."""
+        result: list[tuple[Block | None, list[Block]]] = []
+        for block in self.blocks:
+            if block.kind in ("title", "toc-header", "toc-entry", "toc-item", "table-cell"):
+                continue
+            if block.kind == "heading":
+                result.append((block, []))
+            elif result:
+                result[-1][1].append(block)
+            else:
+                result.append((None, [block]))
+        return result
+
     def outline(self) -> tuple:
         """What safe fixes must never change: the sequence of block kinds and heading levels."""
         return tuple((b.kind, b.level) for b in self.blocks)

@@ -125,24 +125,41 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
 
 
 def existence(entry: dict, folder: Path, applicability: Applicability):
-    """Phrases that should not appear; reported, never fixed."""
+    """Phrases that should not appear; reported, never fixed. A token starting with '^' only matches at the
+    start of a block's text, one ending with '$' only at its end."""
     tokens = entry.get("tokens")
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
         raise ValueError("an existence rule needs 'tokens', a list of non-empty strings")
     flags = patterns.regex.IGNORECASE if entry.get("ignore_case", True) else 0
+    anchored = [t.strip()[1:] for t in tokens if t.strip().startswith("^")]
+    free = [t.strip() for t in tokens if not t.strip().startswith("^")]
     try:
-        pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t.strip()})" for t in tokens) + r")(?!\w)", flags)
+        at_start = _alternation(anchored, flags)
+        anywhere = _alternation(free, flags)
     except patterns.regex.error as error:
         raise ValueError(f"bad pattern in 'tokens': {error}") from None
     scope = _scope(entry)
     message = entry["message"]
 
     def check(ctx: RuleContext):
+        prose = ctx.doc.prose
         for block in ctx.doc.blocks_of(scope):
-            for m in pattern.finditer(ctx.doc.prose, block.content_start, block.content_end):
+            found = []
+            if at_start is not None:
+                m = at_start.match(prose, block.content_start, block.content_end)
+                found += [m] if m else []
+            if anywhere is not None:
+                found += list(anywhere.finditer(prose, block.content_start, block.content_end))
+            for m in found:
                 yield ctx.report(m.start(), m.end(), message.format(found=m.group()))
 
     return check, Fixable.NEVER
+
+
+def _alternation(tokens: list[str], flags: int):
+    if not tokens:
+        return None
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?!\w)", flags)
 
 
 KINDS = {"substitution": substitution, "existence": existence}

@@ -43,6 +43,7 @@ class TocEntry:
     level: int = 0
     heading: Block | None = None  # the heading this entry names, once matched
     exact: bool = False  # the entry names its heading with the same text (modulo case, spacing, quotes)
+    html_anchor: bool = False  # the entry's link resolves to an HTML anchor rather than a heading
 
     @property
     def start(self) -> int:
@@ -69,6 +70,9 @@ class Document:
     toc: Toc | None = None
     prose: str = ""  # same length as text; non-prose characters replaced by MASK
     slugs: dict[int, str] = field(default_factory=dict)  # id(heading block) -> anchor, Markdown only
+    html_ids: set[str] = field(default_factory=set)  # anchors made by HTML: <a id>, <a name>, id="..."
+    links: list[tuple[int, int, str, int, int]] = field(default_factory=list)  # start, end, dest, text span
+    dialect: str = "github"  # how heading anchors are made
     analysis: dict = field(default_factory=dict)  # what rules compute once per document and share
 
     @cached_property

@@ -18,11 +18,11 @@ def document_kind(path: str) -> str:
     return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
-def parse(text: str, path: str = "<stdin>", kind: str | None = None) -> Document:
+def parse(text: str, path: str = "<stdin>", kind: str | None = None, dialect: str = "github") -> Document:
     if (kind or document_kind(path)) == "markdown":
         from .parse_markdown import parse_markdown
 
-        return parse_markdown(text, path)
+        return parse_markdown(text, path, dialect)
     from .parse_text import parse_text
 
     return parse_text(text, path)
@@ -38,8 +38,12 @@ class Linter:
 
     def __post_init__(self):
         from .packs import pack_rules
+        from .slugs import DIALECTS
 
         self.rules: list[Rule] = list(select(builtin_rules() + pack_rules(), self.select, self.ignore))
+        self.dialect = self.options.get("slug-dialect", "github")
+        if self.dialect not in DIALECTS:
+            raise ValueError(f"unknown slug-dialect {self.dialect!r} (known: {', '.join(DIALECTS)})")
 
     def __getstate__(self):
         return {"select": self.select, "ignore": self.ignore, "options": self.options}
@@ -61,13 +65,16 @@ class Linter:
         found.sort(key=lambda d: d.sort_key)
         return found
 
+    def parse(self, text: str, path: str = "<stdin>", kind: str | None = None) -> Document:
+        return parse(text, path, kind, self.dialect)
+
     def check(self, text: str, path: str = "<stdin>", kind: str | None = None) -> list[Diagnostic]:
-        return self.check_document(parse(text, path, kind))
+        return self.check_document(self.parse(text, path, kind))
 
     def fix(self, text: str, path: str = "<stdin>", unsafe: bool = False, kind: str | None = None) -> FixOutcome:
         level = Applicability.UNSAFE if unsafe else Applicability.SAFE
-        return fix_until_stable(text, lambda t: self.check_document(parse(t, path, kind)),
-                                lambda t: parse(t, path, kind).outline(), level)
+        return fix_until_stable(text, lambda t: self.check_document(self.parse(t, path, kind)),
+                                lambda t: self.parse(t, path, kind).outline(), level)
 
 
 def _internal(rule: Rule, doc: Document, what: str) -> Diagnostic:

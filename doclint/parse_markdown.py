@@ -22,6 +22,7 @@ OPTIONS = (
 TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
 TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
 TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
+HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
 
@@ -46,8 +47,8 @@ class _Offsets:
         return byte - (self.extra[k - 1] if k else 0)
 
 
-def parse_markdown(text: str, path: str = "<stdin>") -> Document:
-    doc = Document(text=text, kind="markdown", path=path)
+def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") -> Document:
+    doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
     offsets = _Offsets(text)
     blocks: list[Block] = []
     prose_spans: list[tuple[int, int]] = []
@@ -56,12 +57,15 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
     open_links: list[list] = []
     rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
     custom_ids: dict[int, str] = {}
+    html_spans: list[tuple[int, int]] = []
     opaque = 0
     for event, rng in pyromark.events_with_range(text, options=OPTIONS):
         start, end = offsets.char(rng["start"]), offsets.char(rng["end"])
         if isinstance(event, dict) and "Start" in event:
             tag, attrs = _tag(event["Start"])
             if tag in OPAQUE:
+                if tag == "HtmlBlock":
+                    html_spans.append((start, end))
                 opaque += 1
                 if tag != "Image":
                     blocks.append(Block(_opaque_kind(tag, attrs), start, end, start, end))
@@ -97,6 +101,8 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
                 opaque -= 1
             continue
         kind, payload = (next(iter(event.items())) if isinstance(event, dict) else (event, None))
+        if kind == "InlineHtml":
+            html_spans.append((start, end))
         for link in open_links:
             link[3] = start if link[3] < 0 else link[3]
             link[4] = max(link[4], end)
@@ -117,8 +123,10 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
     _mark_title(doc)
     headings = [b for b in doc.blocks if b.kind in ("heading", "title")]
     anchors = assign_slugs(["".join(rendered.get(id(b), [])) for b in headings],
-                           [custom_ids.get(id(b)) for b in headings])
+                           [custom_ids.get(id(b)) for b in headings], dialect)
     doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
+    doc.links = [tuple(link) for link in sorted(links)]
+    doc.html_ids = {m.group(1) for start, end in html_spans for m in HTML_ID.finditer(text, start, end)}
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
     doc.prose = mask_urls(build_prose(text, prose_spans))

@@ -25,8 +25,12 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
     for block in pool:
         by_text.setdefault(plain(doc.content(block)), []).append(block)
     by_slug = {slug: block for block, slug in ((b, doc.slugs.get(id(b))) for b in pool) if slug}
+    by_slug.update({html_id: None for html_id in doc.html_ids if html_id not in by_slug})
     used: set[int] = set()
     for entry in doc.toc.entries:
+        if entry.target and entry.target in by_slug and by_slug[entry.target] is None:
+            entry.html_anchor = True
+            continue
         block = by_slug.get(entry.target) if entry.target else None
         if block is None and not entry.target:
             block = next((b for b in by_text.get(plain(doc.content(entry.block)), []) if id(b) not in used), None)

@@ -138,11 +138,14 @@ def off_topic_section(ctx: RuleContext):
         evidence = (f"the title's {', '.join(repr(spelled.get(w, w)) for w in gone)} no longer appear, new names recur "
                     f"({', '.join(new_names[:5])})")
         if other_years:
-            evidence += (f", and it speaks of {min(years_after)}–{max(years_after)} where the text before spoke "
-                         f"of {min(years_before)}–{max(years_before)}")
+            evidence += f", and it speaks of {_period(years_after)} where the text before spoke of {_period(years_before)}"
         yield ctx.report(heading.content_start, heading.content_end,
                          f"The article drifts off topic from here: {evidence}")
         return
+
+
+def _period(years: list[int]) -> str:
+    return str(min(years)) if min(years) == max(years) else f"{min(years)}–{max(years)}"
 
 
 def _cosine(a: Counter, b: Counter) -> float:

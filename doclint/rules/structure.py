@@ -48,7 +48,8 @@ def toc_entry_without_heading(ctx: RuleContext):
     if toc is None:
         return
     for i, entry in enumerate(toc.entries):
-        if entry.heading is not None or (i == 0 and ctx.doc.title and _names_title(ctx.doc, entry)):
+        if entry.heading is not None or entry.html_anchor or (i == 0 and ctx.doc.title and
+                                                              _names_title(ctx.doc, entry)):
             continue
         what = f"link target '#{entry.target}' matches no heading" if entry.target else "no heading with this text"
         swallowed = _heading_in_code(ctx.doc, entry) if entry.target else None
@@ -64,12 +65,13 @@ HEADING_LINE = patterns.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 
 def _heading_in_code(doc: Document, entry: TocEntry) -> int | None:
     """The line of a code block holding a '# heading' line whose anchor is the entry's target, if any."""
-    from ..slugs import github_slug
+    from ..slugs import DIALECTS
 
+    slugify = DIALECTS[doc.dialect][0]
     for block in doc.blocks:
         if block.kind == "code":
             for m in HEADING_LINE.finditer(doc.text, block.start, block.end):
-                if github_slug(plain(m.group(1))) == entry.target.lower():
+                if slugify(plain(m.group(1))) == entry.target.lower():
                     return doc.index.position(block.start)[0]
     return None
 
@@ -343,3 +345,38 @@ def _looks_cut(tail: str, kind: str, doc_kind: str) -> bool:
     if not tail[-1].isalnum() or kind == "list-item":
         return False  # list items often end without punctuation; only a dangling word gives them away
     return len(words) >= (12 if doc_kind == "markdown" else 8)
+
+
+@rule("DL107", "broken-link-fragment", "A link to '#fragment' points at no anchor of the document",
+      tags=("structure", "links"))
+def broken_link_fragment(ctx: RuleContext):
+    """## What it does
+    In Markdown, reports a link `[text](#fragment)` outside the table of contents whose fragment matches no
+    anchor of the document: heading anchors (made as the configured renderer makes them: `slug-dialect` =
+    `github` (default), `gitlab`, `pandoc` or `python-markdown`, with `-1`, `-2` for repeated headings),
+    `{#custom-id}` attributes and HTML `id`/`name` attributes. TOC entries are checked by DL101.
+
+    ## Why is this bad?
+    The reader clicks and nothing happens; usually a heading was renamed.
+
+    ## Example
+    ```
+    See [the results](#result).
+
+    ## Results
+    ```
+
+    Use instead: `[the results](#results)`.
+    """
+    doc = ctx.doc
+    if doc.kind != "markdown" or not doc.links:
+        return
+    anchors = set(doc.slugs.values()) | doc.html_ids
+    toc_links = {e.block.start for e in doc.toc.entries} if doc.toc else set()
+    for start, end, dest, _, _ in doc.links:
+        if not dest.startswith("#") or len(dest) == 1 or start in toc_links:
+            continue
+        fragment = dest[1:]
+        if fragment in anchors or fragment.lower() in anchors:
+            continue
+        yield ctx.report(start, end, f"Link target '{dest}' matches no heading or anchor of this document")

@@ -33,6 +33,7 @@ class Block:
     content_end: int
     level: int = 0  # heading level where known (0: unknown)
     nested: bool = False  # inside a list item or block quote (Markdown)
+    group: int = 0  # blocks of one list or one table share a group number (0: none)
 
 
 @dataclass

@@ -58,6 +58,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
     custom_ids: dict[int, str] = {}
     html_spans: list[tuple[int, int]] = []
+    groups: list[int] = []  # open lists and tables
+    group_count = 0
     opaque = 0
     for event, rng in pyromark.events_with_range(text, options=OPTIONS):
         start, end = offsets.char(rng["start"]), offsets.char(rng["end"])
@@ -72,6 +74,11 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
                 stack.append((tag, None))
                 continue
             block = None
+            if tag in ("List", "Table"):
+                group_count += 1
+                groups.append(group_count)
+            elif tag in ("TableHead", "TableRow") and not opaque:
+                blocks.append(Block("table-row", start, end, start, end, group=groups[-1] if groups else 0))
             if tag in CONTAINERS and not opaque:
                 if tag == "Paragraph" and stack and stack[-1][0] == "Item" and stack[-1][1] is not None \
                         and stack[-1][1].content_start < 0:
@@ -79,7 +86,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
                 else:
                     kind = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item",
                             "TableCell": "table-cell"}[tag]
-                    block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0)
+                    block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0,
+                                  group=groups[-1] if tag == "Item" and groups else 0)
                     blocks.append(block)
                     if tag == "Heading":
                         block.nested = any(t in ("Item", "BlockQuote") for t, _ in stack)
@@ -95,6 +103,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
             tag, _ = _tag(event["End"])
             if stack:
                 stack.pop()
+            if tag in ("List", "Table") and groups:
+                groups.pop()
             if tag == "Link" and open_links:
                 links.append(open_links.pop())
             if tag in OPAQUE:
@@ -116,7 +126,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
             prose_spans.append((start, end))
         if kind in ("Text", "Code") and id(owner) in rendered:
             rendered[id(owner)].append(payload)
-    doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter")]
+    doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
     for block in doc.blocks:
         if block.content_start < 0:
             block.content_start, block.content_end = block.start, block.end

@@ -49,6 +49,7 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
             blocks.append(toc.header)
         blocks.extend(e.block for e in toc.entries)
     blocks.extend(_body_blocks(text, lines, blank, body_start, wrapped))
+    _number_groups(blocks, index)
     doc.blocks = blocks
     doc.toc = toc
     _mark_headings(doc, wrapped)
@@ -143,6 +144,23 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
         blocks.append(_block(kind, start, lines[j - 1][1], text))
         i = j
     return blocks
+
+
+def _number_groups(blocks: list[Block], index: LineIndex) -> None:
+    """Consecutive list items form one list, consecutive table rows one table (cells join their row's table)."""
+    group, previous = 0, None
+    for block in blocks:
+        kind = "table-row" if block.kind == "table-cell" else block.kind
+        if kind not in ("list-item", "table-row", "toc-entry"):
+            previous = None
+            continue
+        if block.kind != "table-cell":
+            adjacent = previous is not None and previous.kind == kind and \
+                index.line_of(block.start) - index.line_of(previous.end) <= 2
+            if not adjacent:
+                group += 1
+            previous = block
+        block.group = group
 
 
 def _table_cells(text: str, start: int, end: int) -> list[Block]:

@@ -59,7 +59,10 @@ def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline
     fixed: Counter = Counter()
     diagnostics = lint(text)
     for _ in range(MAX_PASSES):
-        new_text, applied = apply_fixes(text, diagnostics, level)
+        # safe fixes first: an unsafe fix (say, a regenerated TOC) is applied to text the safe ones have mended
+        new_text, applied = apply_fixes(text, diagnostics, Applicability.SAFE)
+        if not applied and level < Applicability.SAFE:
+            new_text, applied = apply_fixes(text, diagnostics, level)
         if not applied:
             break
         fixed.update(d.code for d in applied)

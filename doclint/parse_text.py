@@ -191,8 +191,7 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
         for block in body:
             if normalize_heading(doc.content(block)) in wanted and heading_shaped(doc.content(block), exact=True):
                 block.kind = "heading"
-        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)
-                        and len(doc.content(b).split()) <= MAX_HEADING_WORDS])
+        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
         if doc.toc.levels_known:
             levels = {id(e.heading): e.level for e in doc.toc.entries if e.heading is not None}
             for block in doc.headings:

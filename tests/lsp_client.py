@@ -55,10 +55,13 @@ def pulls(client) -> bool:
 async def diagnostics_for(client, uri: str) -> list[types.Diagnostic]:
     """Pull the document's diagnostics, or wait for the next ones pushed for it."""
     if pulls(client):
-        report = await client.text_document_diagnostic_async(
-            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri)))
-        return list(report.items)
+        return list((await pull(client, uri)).items)
     return await pushed(client, uri)
+
+
+async def pull(client, uri: str, previous_result_id: str | None = None):
+    return await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri), previous_result_id=previous_result_id))
 
 
 async def pushed(client, uri: str) -> list[types.Diagnostic]:

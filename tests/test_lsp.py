@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
 import pytest_lsp
@@ -14,7 +13,7 @@ from doclint.engine import Linter
 from doclint.ruledocs import rule_url
 
 from conftest import ROOT
-from lsp_client import apply_edits, diagnostics_for, position_of, pulls, pushed, workspace_edits
+from lsp_client import apply_edits, diagnostics_for, position_of, pull, pulls, pushed, workspace_edits
 
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
 SEED_FIXED = ROOT / "tests" / "seeds" / f"{SEED.stem}.fixed.txt"
@@ -94,7 +93,9 @@ async def test_debounced_change_then_save_then_close(client: LanguageClient):
         client.text_document_did_change(types.DidChangeTextDocumentParams(
             document, [types.TextDocumentContentChangeWholeDocument(text)]))
     if pulls(client):
-        assert [d.code for d in await diagnostics_for(client, uri)] == ["DL401"]
+        report = await pull(client, uri)
+        assert [d.code for d in report.items] == ["DL401"] and report.kind == "full"
+        assert (await pull(client, uri, report.result_id)).kind == "unchanged"
     else:  # a burst of changes is linted once, at its last version
         assert [d.code for d in await pushed(client, uri)] == ["DL401"]
         client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))

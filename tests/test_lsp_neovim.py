@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -52,8 +51,9 @@ def test_neovim_shows_the_seed_diagnostics(session, capsys):
     assert seed["open_to_diagnostics_ms"] < 10_000
     with capsys.disabled():
         print(f"\nneovim: {seed['diagnostics']} diagnostics for {SEED.name}; open to diagnostics "
-              f"{seed['open_to_diagnostics_ms']:.0f} ms (server start to diagnostics "
-              f"{seed['start_to_diagnostics_ms']:.0f} ms)")
+              f"{seed['open_to_diagnostics_ms']:.0f} ms on a fresh server, "
+              f"{seed['warm_open_to_diagnostics_ms']:.0f} ms on a warm one; "
+              f"server start to diagnostics {seed['start_to_diagnostics_ms']:.0f} ms")
 
 
 @pytest.mark.slow

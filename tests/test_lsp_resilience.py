@@ -94,4 +94,5 @@ def test_without_the_extra_lsp_says_how_to_install_it(missing):
     probe = f"import sys; sys.modules[{missing!r}] = None; from doclint.cli import main; sys.exit(main(['lsp']))"
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2
-    assert result.stderr.strip() == "doclint: error: the language server needs the lsp extra: pip install 'doclint[lsp]'"
+    assert result.stderr.strip() == ("doclint: error: the language server needs the lsp extra: "
+                                     "pip install 'doclint[lsp]'")

@@ -133,15 +133,18 @@ def initialized(ls: DoclintServer, params: types.InitializedParams) -> None:
             id="doclint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
             register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
 
+
 @guarded()
 def did_open(ls: DoclintServer, params: types.DidOpenTextDocumentParams) -> None:
     if not ls.pulls:
         ls.publish(params.text_document.uri)
 
+
 @guarded()
 def did_change(ls: DoclintServer, params: types.DidChangeTextDocumentParams) -> None:
     if not ls.pulls:
         ls.publish_later(params.text_document.uri)
+
 
 @guarded()
 def did_save(ls: DoclintServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -152,6 +155,7 @@ def did_save(ls: DoclintServer, params: types.DidSaveTextDocumentParams) -> None
         ls.cancel_pending(uri)
         ls.publish(uri)
 
+
 @guarded()
 def did_close(ls: DoclintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
@@ -160,10 +164,12 @@ def did_close(ls: DoclintServer, params: types.DidCloseTextDocumentParams) -> No
     if not ls.pulls:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
+
 @guarded()
 def did_change_watched_files(ls: DoclintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(PurePath(change.uri).name in CONFIG_FILES for change in params.changes):
         ls.relint_all()
+
 
 @guarded(types.RelatedFullDocumentDiagnosticReport(items=[]))
 def pull_diagnostics(ls: DoclintServer, params: types.DocumentDiagnosticParams):
@@ -174,6 +180,7 @@ def pull_diagnostics(ls: DoclintServer, params: types.DocumentDiagnosticParams):
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=snapshot.result_id)
     return types.RelatedFullDocumentDiagnosticReport(items=snapshot.diagnostics, result_id=snapshot.result_id)
 
+
 @guarded([])
 def code_action(ls: DoclintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     snapshot = ls.snapshot(params.text_document.uri)
@@ -182,6 +189,7 @@ def code_action(ls: DoclintServer, params: types.CodeActionParams) -> list[types
     if params.context.only and snapshot.safe_fix.error:
         ls.log(types.MessageType.Warning, f"{snapshot.path}: {snapshot.safe_fix.error}")
     return snapshot.code_actions(params, ls.versioned_edits)
+
 
 @guarded([])
 def formatting(ls: DoclintServer, params: types.DocumentFormattingParams) -> list[types.TextEdit]:

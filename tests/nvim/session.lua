@@ -104,7 +104,8 @@ local function session()
   }
   results.fix_all_title = apply_action(buffer, uri, 'source.fixAll.doclint', nil, 'fixall.out')
 
-  buffer, uri = open('quickfix.txt', 'text')
+  buffer, uri, opened = open('quickfix.txt', 'text') -- the same article again, now that the server is warm
+  results.seed.warm_open_to_diagnostics_ms = ms(first_push[uri].at - opened)
   local comma = first_of(first_push[uri].diagnostics, 'DL301')
   results.quick_fix = { diagnostic = comma }
   results.quick_fix.title = apply_action(buffer, uri, 'quickfix', comma, 'quickfix.out')

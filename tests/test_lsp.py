@@ -162,6 +162,16 @@ async def test_markdown_offers_disabling_a_rule_for_one_line(client: LanguageCli
     close_document(client, plain)
 
 
+async def test_documents_other_than_articles_are_left_alone(client: LanguageClient):
+    uri = open_document(client, "# The vote occured,and passed.\n", ".py", "python")
+    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri), options=types.FormattingOptions(4, True)))
+    assert not edits
+    if pulls(client):
+        assert await diagnostics_for(client, uri) == []
+    close_document(client, uri)
+
+
 async def test_bad_input_is_answered_and_the_server_lives_on(client: LanguageClient):
     nowhere = (ROOT / "tests" / "never-opened.md").as_uri()
     assert await actions(client, nowhere, types.Range(types.Position(0, 0), types.Position(0, 0))) == []

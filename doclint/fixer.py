@@ -40,12 +40,17 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], level: Applicability) 
             continue
         for edit in edits:
             parts.append(text[last:edit.start])
-            parts.append(edit.content.replace("\n", newline) if newline != "\n" else edit.content)
+            parts.append(with_newline(edit.content, newline))
             last = edit.end
             seen.add(edit)
         applied.append(diagnostic)
     parts.append(text[last:])
     return "".join(parts), applied
+
+
+def with_newline(content: str, newline: str) -> str:
+    """An edit's content as written into a text whose line break is `newline` (rules write \\n)."""
+    return content.replace("\n", newline) if newline != "\n" else content
 
 
 def _overlaps_itself(edits: list[Edit]) -> bool:

@@ -63,3 +63,48 @@ def test_pack_mistakes_name_the_file_and_key(tmp_path, body, message):
     with pytest.raises(PackError) as error:
         load_pack(pack)
     assert str(pack) in str(error.value) and message in str(error.value)
+
+
+def test_every_misspelling_entry_is_normalised():
+    swaps = parse_swaps((packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8"), "codespell")
+    assert len(swaps) > 60_000
+    for typo, choices in swaps.items():
+        assert typo == " ".join(typo.split()).lower(), typo
+        assert choices and all(c == c.strip() for c in choices), typo
+        assert typo not in (c.lower() for c in choices if c), typo
+
+
+BOILERPLATE_SAMPLES = {
+    "what are your thoughts on": "What are your thoughts on the deal?",
+    "what do you think about": "What do you think about the plan?",
+    "let us know (?:your thoughts )?in the comments": "Let us know your thoughts in the comments.",
+    "(?:leave|drop|share) (?:us )?(?:a|your) comments?(?: below)?": "Leave a comment below.",
+    "share (?:this|the) (?:article|post|story) with": "Share this article with a friend.",
+    "don'?t forget to (?:like|share|subscribe)": "Don't forget to subscribe.",
+    "(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter": "Sign up for our newsletter today.",
+    "join our newsletter": "Join our newsletter for updates.",
+    "this (?:website|site) uses cookies": "This website uses cookies.",
+    "we use cookies to": "We use cookies to improve the site.",
+    "accept (?:all )?cookies": "Please accept all cookies.",
+    "click here to (?:read|learn|find out|subscribe)": "Click here to learn more.",
+    "read more:?$": "The plan passed. Read more",
+    "continue reading": "Continue reading the story.",
+    "follow us on (?:twitter|facebook|instagram|linkedin|x)": "Follow us on Twitter.",
+    "^did you know\\?": "Did you know? Chips are small.",
+    "^pro tip:": "Pro Tip: buy early.",
+    "^quick tip:": "Quick tip: save often.",
+    "^fun fact:": "Fun fact: owls turn their heads.",
+    "^key takeaways?:": "Key takeaways: it works.",
+    "^bonus tip:": "Bonus tip: sleep.",
+}
+
+
+def test_every_boilerplate_entry_has_a_sample_that_it_reports():
+    import tomllib
+
+    data = tomllib.loads((packs_dir() / "boilerplate.toml").read_text(encoding="utf-8"))
+    tokens = [t for rule in data["rule"] for t in rule["tokens"]]
+    assert sorted(tokens) == sorted(BOILERPLATE_SAMPLES)
+    linter = Linter(select=["DL601", "DL602"])
+    for token, sample in BOILERPLATE_SAMPLES.items():
+        assert linter.check(f"A Title\n{sample}\n", "x.txt"), token

@@ -1,0 +1,293 @@
+"""Accuracy harness: false alarms on clean text, recall on injected defects, and exact restoration by --fix.
+
+    python benchmarks/accuracy.py [--corpus DIR] [--per-class N] [--clean-limit N] [--seed S]
+
+For every folder of the corpus it lints the untouched files (false alarms per 10k words: warnings and errors,
+and information separately). Then, for every defect class, it takes clean documents (seeded, so the run is
+reproducible), injects one defect at a recorded position, lints the damaged text and counts the defect as
+found when a diagnostic of the expected rule touches that position and was not there before. For classes
+with safe fixes it also checks that `fix` returns the clean text to the letter (on documents whose clean text
+the fixer leaves unchanged).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from doclint.document import PROSE_KINDS, WORD, Document  # noqa: E402
+from doclint.engine import Linter  # noqa: E402
+from doclint.files import SUFFIXES  # noqa: E402
+from doclint.kinds import parse_swaps  # noqa: E402
+from doclint.model import Severity  # noqa: E402
+from doclint.prose import document_sentence_starts, english_words, is_common_word  # noqa: E402
+from doclint.resources import read_pack_text  # noqa: E402
+from doclint.rules.casing import STARTERS  # noqa: E402
+from doclint.rules.structure import DANGLING  # noqa: E402
+from doclint.source import DecodeError, decode  # noqa: E402
+from doclint import patterns  # noqa: E402
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+COMMA = patterns.compile(r"(?<=\p{Ll}\p{Ll}), (?=\p{Ll}\p{Ll}+\b)")
+STOP_SPACE = patterns.compile(r"(?<=\s\p{Ll}{3,})\. (?=(?:The|This|These|It|In|We|However|They|When|For)\b)")
+POSSESSIVE = patterns.compile(r"\b(\p{Lu}\p{Ll}+)(['’]s)\b")
+
+
+@dataclass
+class Injection:
+    text: str  # the damaged document
+    at: int  # where the defect is, in the damaged text
+    codes: tuple[str, ...]  # rules expected to report it
+    restorable: bool  # a safe fix should give back the clean text
+
+
+Injector = Callable[[Document, random.Random], "Injection | None"]
+
+
+def _prose_blocks(doc: Document):
+    return [b for b in doc.blocks if b.kind == "paragraph"]
+
+
+def _pick(rng: random.Random, items):
+    return rng.choice(items) if items else None
+
+
+def _matches_in_paragraphs(doc: Document, pattern) -> list:
+    found = []
+    for block in _prose_blocks(doc):
+        found += list(pattern.finditer(doc.prose, block.content_start, block.content_end))
+    return found
+
+
+def comma(doc, rng):
+    m = _pick(rng, _matches_in_paragraphs(doc, COMMA))
+    if m is None:
+        return None
+    return Injection(doc.text[:m.start()] + "," + doc.text[m.end():], m.start(), ("DL301",), True)
+
+
+def sentence_space(doc, rng):
+    m = _pick(rng, _matches_in_paragraphs(doc, STOP_SPACE))
+    if m is None:
+        return None
+    return Injection(doc.text[:m.start()] + "." + doc.text[m.end():], m.start(), ("DL302",), True)
+
+
+def sentence_case(doc, rng):
+    candidates = []
+    for block, starts in document_sentence_starts(doc):
+        if block.kind != "paragraph":
+            continue
+        for pos in starts[1:]:
+            m = WORD.match(doc.prose, pos, block.content_end)
+            if m and m.group().lower() in STARTERS and m.group().istitle() and doc.prose[pos - 2:pos] == ". " \
+                    and doc.prose[m.end():m.end() + 1] == " ":
+                candidates.append(pos)
+    pos = _pick(rng, candidates)
+    if pos is None:
+        return None
+    return Injection(doc.text[:pos] + doc.text[pos].lower() + doc.text[pos + 1:], pos, ("DL201",), True)
+
+
+def name_casing(doc, rng):
+    starts = {p for _, s in document_sentence_starts(doc) for p in s}
+    spots: dict[str, list[int]] = defaultdict(list)
+    lowered = set()
+    for block in _prose_blocks(doc):
+        for m in WORD.finditer(doc.prose, block.content_start, block.content_end):
+            word = m.group()
+            if word.islower():
+                lowered.add(word)
+            elif word.istitle() and len(word) > 3 and m.start() not in starts and "-" not in word \
+                    and "'" not in word and "’" not in word and doc.prose[m.start() - 1:m.start()] == " " \
+                    and doc.prose[m.end():m.end() + 1] in (" ", ",", "."):
+                spots[word].append(m.start())
+    names = [w for w, at in spots.items() if len(at) >= 3 and w.lower() not in lowered
+             and english_words().get(w.lower(), 0) <= 2]
+    name = _pick(rng, sorted(names))
+    if name is None:
+        return None
+    pos = rng.choice(spots[name])
+    return Injection(doc.text[:pos] + name.lower() + doc.text[pos + len(name):], pos, ("DL202",), True)
+
+
+def lost_apostrophe(doc, rng):
+    matches = [m for m in _matches_in_paragraphs(doc, POSSESSIVE) if doc.word_counts.get(m.group(1), 0) > 1]
+    m = _pick(rng, matches)
+    if m is None:
+        return None
+    return Injection(doc.text[:m.start(2)] + "S" + doc.text[m.end(2):], m.start(), ("DL303",), True)
+
+
+_TYPOS: dict[str, str] = {}
+
+
+def _typos() -> dict[str, str]:
+    if not _TYPOS:
+        for typo, choices in parse_swaps(read_pack_text("misspellings-en.txt"), "codespell").items():
+            if len(choices) == 1 and choices[0].isalpha() and choices[0].islower() and is_common_word(choices[0], 5):
+                _TYPOS.setdefault(choices[0], typo)
+    return _TYPOS
+
+
+def misspelling(doc, rng):
+    typos = _typos()
+    spots = [m for block in _prose_blocks(doc) for m in WORD.finditer(doc.prose, block.content_start,
+                                                                         block.content_end) if m.group() in typos]
+    m = _pick(rng, spots)
+    if m is None:
+        return None
+    return Injection(doc.text[:m.start()] + typos[m.group()] + doc.text[m.end():], m.start(), ("DL401",), True)
+
+
+def mojibake(doc, rng):
+    spots = [i for block in _prose_blocks(doc) for i in range(block.content_start, block.content_end)
+             if doc.text[i] in "’“”é—–"]
+    pos = _pick(rng, spots)
+    if pos is None:
+        return None
+    broken = doc.text[pos].encode("utf-8").decode("cp1252", errors="replace")
+    if "\ufffd" in broken:
+        return None
+    return Injection(doc.text[:pos] + broken + doc.text[pos + 1:], pos, ("DL001",), True)
+
+
+def truncation(doc, rng):
+    paragraphs = [b for b in _prose_blocks(doc) if len(doc.content(b).split()) >= 16]
+    block = _pick(rng, paragraphs[-3:])
+    if block is None:
+        return None
+    text = doc.text[block.content_start:block.content_end]
+    cuts = [m.end() for m in WORD.finditer(text) if m.group().lower() in DANGLING and m.start() > len(text) // 3]
+    cut = _pick(rng, cuts)
+    if cut is None:
+        return None
+    end = block.content_start + cut
+    return Injection(doc.text[:end], end - 1, ("DL106",), False)
+
+
+def _toc_headings(doc):
+    if doc.toc is None:
+        return []
+    return [e for e in doc.toc.entries if e.heading is not None and e.heading.kind == "heading"]
+
+
+def broken_toc_entry(doc, rng):
+    entry = _pick(rng, _toc_headings(doc))
+    if entry is None:
+        return None
+    line = doc.index.line_of(entry.heading.start)
+    start = doc.index.starts[line]
+    end = doc.index.starts[line + 1] if line + 1 < len(doc.index) else len(doc.text)
+    return Injection(doc.text[:start] + doc.text[end:], entry.start, ("DL101",), False)
+
+
+def stale_toc_entry(doc, rng):
+    entry = _pick(rng, _toc_headings(doc))
+    if entry is None:
+        return None
+    heading = entry.heading
+    at = heading.content_end
+    return Injection(doc.text[:at] + " Revisited" + doc.text[at:], entry.start, ("DL101", "DL104"), False)
+
+
+def emptied_section(doc, rng):
+    sections = [(h, blocks) for h, blocks in doc.sections() if h is not None and blocks
+                and all(b.kind in PROSE_KINDS | {"code", "table-row", "html"} for b in blocks)]
+    choice = _pick(rng, sections)
+    if choice is None:
+        return None
+    heading, blocks = choice
+    start = doc.index.starts[doc.index.line_of(heading.end) + 1]
+    last_line = doc.index.line_of(blocks[-1].end)
+    end = doc.index.starts[last_line + 1] if last_line + 1 < len(doc.index) else len(doc.text)
+    return Injection(doc.text[:start] + doc.text[end:], heading.content_start, ("DL105",), False)
+
+
+CLASSES: dict[str, Injector] = {
+    "comma spacing": comma, "sentence spacing": sentence_space, "sentence case": sentence_case,
+    "name casing": name_casing, "lost apostrophe": lost_apostrophe, "misspelling": misspelling,
+    "mojibake": mojibake, "truncation": truncation, "broken TOC entry": broken_toc_entry,
+    "stale TOC entry": stale_toc_entry, "emptied section": emptied_section,
+}
+
+
+def documents(corpus: Path):
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() in SUFFIXES and path.is_file():
+                try:
+                    yield folder.name, path, decode(path.read_bytes()).text
+                except DecodeError:
+                    continue
+
+
+def found(linter: Linter, injection: Injection, path: str, clean_hits: set) -> bool:
+    for d in linter.check(injection.text, path):
+        if d.code in injection.codes and d.start - 2 <= injection.at <= d.end + 2 and (d.code, d.start) not in clean_hits:
+            return True
+    return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--per-class", type=int, default=200, help="damaged documents per defect class")
+    parser.add_argument("--clean-limit", type=int, default=0, help="clean files per folder (0: all)")
+    parser.add_argument("--seed", type=int, default=20261130)
+    args = parser.parse_args()
+    linter = Linter()
+    rng = random.Random(args.seed)
+
+    words, alarms, infos, files = Counter(), Counter(), Counter(), Counter()
+    pool = []
+    for folder, path, text in documents(args.corpus):
+        if args.clean_limit and files[folder] >= args.clean_limit:
+            continue
+        files[folder] += 1
+        words[folder] += len(text.split())
+        diagnostics = linter.check(text, str(path))
+        alarms[folder] += sum(d.severity >= Severity.WARNING for d in diagnostics)
+        infos[folder] += sum(d.severity == Severity.INFO for d in diagnostics)
+        pool.append((folder, path, text))
+    print("## False alarms on untouched text (findings per 10k words)")
+    print(f"| folder | files | words | warnings+errors | per 10k | info | per 10k |\n|---|---|---|---|---|---|---|")
+    for folder in sorted(files):
+        w = max(words[folder], 1)
+        print(f"| {folder} | {files[folder]} | {words[folder]:,} | {alarms[folder]} | {alarms[folder] * 1e4 / w:.2f} "
+              f"| {infos[folder]} | {infos[folder] * 1e4 / w:.2f} |")
+
+    print("\n## Recall on injected defects, and exact restoration by `fix` (safe fixes)")
+    print("| class | injected | found | recall | restorable docs | restored | share |\n|---|---|---|---|---|---|---|")
+    order = list(range(len(pool)))
+    for name, inject in CLASSES.items():
+        rng.shuffle(order)
+        injected = hits = restorable = restored = 0
+        for i in order:
+            if injected >= args.per_class:
+                break
+            folder, path, text = pool[i]
+            doc = linter.parse(text, str(path))
+            injection = inject(doc, rng)
+            if injection is None or injection.text == text:
+                continue
+            injected += 1
+            clean_hits = {(d.code, d.start) for d in linter.check(text, str(path))}
+            hits += found(linter, injection, str(path), clean_hits)
+            if injection.restorable and linter.fix(text, str(path)).text == text:
+                restorable += 1
+                restored += linter.fix(injection.text, str(path)).text == text
+        share = f"{restored / restorable:.3f}" if restorable else "-"
+        print(f"| {name} | {injected} | {hits} | {hits / max(injected, 1):.3f} | {restorable or '-'} | "
+              f"{restored if restorable else '-'} | {share} |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -69,6 +69,8 @@ class Document:
     toc: Toc | None = None
     prose: str = ""  # same length as text; non-prose characters replaced by MASK
     slugs: dict[int, str] = field(default_factory=dict)  # id(heading block) -> anchor, Markdown only
+    slug_dialect: str = "github"  # how the slugs were made (see doclint.slugs)
+    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML spans (blocks' lines, inline), Markdown only
     analysis: dict = field(default_factory=dict)  # what rules compute once per document and share
 
     @cached_property

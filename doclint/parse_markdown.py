@@ -46,8 +46,8 @@ class _Offsets:
         return byte - (self.extra[k - 1] if k else 0)
 
 
-def parse_markdown(text: str, path: str = "<stdin>") -> Document:
-    doc = Document(text=text, kind="markdown", path=path)
+def parse_markdown(text: str, path: str = "<stdin>", slug_dialect: str = "github") -> Document:
+    doc = Document(text=text, kind="markdown", path=path, slug_dialect=slug_dialect)
     offsets = _Offsets(text)
     blocks: list[Block] = []
     prose_spans: list[tuple[int, int]] = []
@@ -97,6 +97,8 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
                 opaque -= 1
             continue
         kind, payload = (next(iter(event.items())) if isinstance(event, dict) else (event, None))
+        if kind in ("Html", "InlineHtml"):
+            doc.html.append((start, end))
         for link in open_links:
             link[3] = start if link[3] < 0 else link[3]
             link[4] = max(link[4], end)
@@ -117,7 +119,7 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
     _mark_title(doc)
     headings = [b for b in doc.blocks if b.kind in ("heading", "title")]
     anchors = assign_slugs(["".join(rendered.get(id(b), [])) for b in headings],
-                           [custom_ids.get(id(b)) for b in headings])
+                           [custom_ids.get(id(b)) for b in headings], slug_dialect)
     doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])

@@ -64,12 +64,12 @@ HEADING_LINE = patterns.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 
 def _heading_in_code(doc: Document, entry: TocEntry) -> int | None:
     """The line of a code block holding a '# heading' line whose anchor is the entry's target, if any."""
-    from ..slugs import github_slug
+    from ..slugs import slugify
 
     for block in doc.blocks:
         if block.kind == "code":
             for m in HEADING_LINE.finditer(doc.text, block.start, block.end):
-                if github_slug(plain(m.group(1))) == entry.target.lower():
+                if slugify(plain(m.group(1)), doc.slug_dialect) == entry.target.lower():
                     return doc.index.position(block.start)[0]
     return None
 

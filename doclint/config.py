@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .globs import GlobError, compile_glob
@@ -44,11 +45,11 @@ class Settings:
     def get(self, key: str, default=None):
         return self.values.get(key, default)
 
-    @property
+    @cached_property
     def include(self):
         return tuple(compile_glob(g, self.root, ignore_case=True) for g in self.get("include", DEFAULT_INCLUDE))
 
-    @property
+    @cached_property
     def exclude(self):
         globs = tuple(self.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.get("extend-exclude", ()))
         return tuple(compile_glob(g, self.root) for g in globs)

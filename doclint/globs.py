@@ -26,14 +26,14 @@ class Glob:
     negated: bool
 
     def matches(self, path: str, is_dir: bool = False) -> bool:
-        """Does the pattern match `path` (absolute, normalised) itself? Ancestors are the caller's business."""
+        """Does the pattern match `path` (absolute, normalised) itself? A pattern without a slash matches the
+        name of any path; one with a slash only paths below its base. Ancestors are the caller's business."""
         if self.directory_only and not is_dir:
             return False
+        if not self.anchored:
+            return self.regex.fullmatch(os.path.basename(path)) is not None
         relative = relative_to(path, self.base)
-        if not relative:
-            return False
-        target = relative if self.anchored else relative.rsplit("/", 1)[-1]
-        return self.regex.fullmatch(target) is not None
+        return bool(relative) and self.regex.fullmatch(relative) is not None
 
 
 def relative_to(path: str, base: str) -> str | None:
@@ -105,14 +105,12 @@ def translate(pattern: str) -> str:
     return "".join(out)
 
 
-def excluded(path: str, globs: tuple[Glob, ...], is_dir: bool) -> bool:
-    """Does any glob match the path or one of its directories below the globs' bases?"""
-    if not globs:
-        return False
+def excluded(path: str, globs: tuple[Glob, ...], is_dir: bool, root: str) -> bool:
+    """Does any glob match the path, or one of its directories below `root`?"""
     if any(g.matches(path, is_dir) for g in globs):
         return True
     parent = os.path.dirname(path)
-    while parent != os.path.dirname(parent):
+    while relative_to(parent, root):
         if any(g.matches(parent, True) for g in globs):
             return True
         parent = os.path.dirname(parent)

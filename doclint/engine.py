@@ -144,8 +144,9 @@ class Linter:
 
     def fix(self, text: str, path: str = "<stdin>", unsafe: bool = False, kind: str | None = None) -> FixOutcome:
         level = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        promoted = frozenset(code for code, (_, change) in self._policies.items() if change == Applicability.SAFE)
         return fix_until_stable(text, lambda t: self.check_document(self.parse(t, path, kind)),
-                                lambda t: self.parse(t, path, kind).outline(), level)
+                                lambda t: self.parse(t, path, kind).outline(), level, promoted)
 
 
 def _internal(rule: Rule, doc: Document, what: str) -> Diagnostic:

@@ -87,11 +87,12 @@ def _diff(report: FileReport, d: Diagnostic, gutter: int, paint: Paint) -> list[
             before = old[i1 + k] if i1 + k < i2 else None
             after = new[j1 + k] if j1 + k < j2 else None
             column = _first_difference(before or "", after or "")
+            begin = _window_start(min(len(before or after), len(after or before)), column)
             if before is not None:
-                shown = _window(before, column, column)[0]
+                shown = _window(before, column, column, begin)[0]
                 out.append(paint(f"{first + i1 + k + 1:>{gutter}} -", RED) + " " + paint(shown, RED))
             if after is not None:
-                shown = _window(after, column, column)[0]
+                shown = _window(after, column, column, begin)[0]
                 out.append(paint(f"{first + j1 + k + 1:>{gutter}} +", GREEN) + " " + paint(shown, GREEN))
     return out
 
@@ -100,12 +101,17 @@ def _first_difference(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
-def _window(line: str, lo: int, hi: int) -> tuple[str, int, int]:
-    """The line (tabs as spaces), cut to WIDTH characters around lo..hi when longer; lo and hi moved along."""
+def _window_start(length: int, lo: int) -> int:
+    return max(0, min(lo - LEAD, length - WIDTH))
+
+
+def _window(line: str, lo: int, hi: int, begin: int | None = None) -> tuple[str, int, int]:
+    """The line (tabs as spaces), cut to WIDTH characters from `begin` (default: a little before lo) when it is
+    longer; lo and hi moved along."""
     line = line.replace("\t", " ")
     if len(line) <= WIDTH:
         return line, lo, hi
-    begin = max(0, min(lo - LEAD, len(line) - WIDTH))
+    begin = _window_start(len(line), lo) if begin is None else begin
     finish = begin + WIDTH
     head, tail = ("…" if begin else ""), ("…" if finish < len(line) else "")
     shift = len(head) - begin

@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from doclint.cli import main
 
-from conftest import ROOT
-
-SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+from helpers import SEED, run_cli
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -30,7 +23,7 @@ def corpus(tmp_path: Path, monkeypatch) -> Path:
 
 def test_round_trip_write_edit_unrelated_line_then_add_a_defect(capsys, corpus):
     article = corpus / "articles" / "seed.txt"
-    code, _, err = run(capsys, "check", "--isolated", "--baseline", "baseline.json", "--write-baseline", "articles")
+    code, _, err = run_cli(capsys, "check", "--isolated", "--baseline", "baseline.json", "--write-baseline", "articles")
     recorded = json.loads((corpus / "baseline.json").read_text())
     assert code == 0 and "Wrote 31 findings to baseline.json." in err
     assert recorded["version"] == 1 and {f["path"] for f in recorded["findings"]} == {"articles/seed.txt"}
@@ -39,12 +32,12 @@ def test_round_trip_write_edit_unrelated_line_then_add_a_defect(capsys, corpus):
     lines[40] = lines[40].replace("increasing collaboration", "growing cooperation")  # a line with no finding
     lines.insert(41, "An added paragraph, spaced as it should be. Every line after it moves down.\n")
     article.write_text("".join(lines), encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--isolated", "--baseline", "baseline.json", "articles")
+    code, out, _ = run_cli(capsys, "check", "--isolated", "--baseline", "baseline.json", "articles")
     assert (code, out) == (0, "All checks passed!\n")
 
     lines.insert(60, "A new sentence,without its space.\n")
     article.write_text("".join(lines), encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--isolated", "--baseline", "baseline.json", "articles")
+    code, out, _ = run_cli(capsys, "check", "--isolated", "--baseline", "baseline.json", "articles")
     assert code == 1
     assert out.splitlines() == ["articles/seed.txt:61:15: DL301 [*] Missing space after comma",
                                 "Found 1 problem (1 fixable with --fix)."]
@@ -53,16 +46,16 @@ def test_round_trip_write_edit_unrelated_line_then_add_a_defect(capsys, corpus):
 def test_identical_findings_are_counted(capsys, corpus):
     article = corpus / "articles" / "seed.txt"
     article.write_text("Title\nSame,line.\nSame,line.\n", encoding="utf-8")
-    run(capsys, "check", "--isolated", "--select", "DL301", "--baseline", "b.json", "--write-baseline", "articles")
+    run_cli(capsys, "check", "--isolated", "--select", "DL301", "--baseline", "b.json", "--write-baseline", "articles")
     article.write_text("Title\nSame,line.\nSame,line.\nSame,line.\n", encoding="utf-8")
-    _, out, _ = run(capsys, "check", "--isolated", "--select", "DL301", "--baseline", "b.json", "articles")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--select", "DL301", "--baseline", "b.json", "articles")
     assert out.count("DL301") == 1
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(capsys, corpus, monkeypatch):
-    run(capsys, "check", "--isolated", "--baseline", "baseline.json", "--write-baseline", "articles")
+    run_cli(capsys, "check", "--isolated", "--baseline", "baseline.json", "--write-baseline", "articles")
     monkeypatch.chdir(corpus / "articles")
-    code, out, _ = run(capsys, "check", "--isolated", "--baseline", "../baseline.json", "seed.txt")
+    code, out, _ = run_cli(capsys, "check", "--isolated", "--baseline", "../baseline.json", "seed.txt")
     assert (code, out) == (0, "All checks passed!\n")
 
 
@@ -75,10 +68,10 @@ def test_baseline_paths_are_relative_to_the_baseline_file(capsys, corpus, monkey
 def test_unusable_baseline_is_an_error(capsys, corpus, content, message):
     if content is not None:
         (corpus / "b.json").write_text(content)
-    code, _, err = run(capsys, "check", "--isolated", "--baseline", "b.json", "articles")
+    code, _, err = run_cli(capsys, "check", "--isolated", "--baseline", "b.json", "articles")
     assert code == 2 and f"b.json: {message}" in err and "Traceback" not in err
 
 
 def test_write_baseline_needs_a_file(capsys, corpus):
-    code, _, err = run(capsys, "check", "--write-baseline", "articles")
+    code, _, err = run_cli(capsys, "check", "--write-baseline", "articles")
     assert code == 2 and "--write-baseline needs --baseline FILE" in err

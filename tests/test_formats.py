@@ -13,27 +13,21 @@ import jsonschema
 import pytest
 
 from doclint.check_command import use_color
-from doclint.cli import main
 from doclint.formats import FORMATS, Run, render
 from doclint.formats.github import escape_data, escape_property
 from doclint.model import Diagnostic, Severity
 from doclint.report import FileReport
 from doclint.source import LineIndex
 
-from conftest import ROOT, UPDATE
+from conftest import UPDATE
+from helpers import SEED, run_cli
 
 HERE = Path(__file__).parent
 INPUT = HERE / "formats" / "input"
 GOLDEN = HERE / "formats" / "golden"
 SCHEMA = json.loads((HERE / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 EXTENSIONS = {"json": "json", "json-lines": "jsonl", "sarif": "sarif", "junit": "xml", "gitlab": "json"}
-SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
 
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -46,7 +40,7 @@ def inputs(tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.mark.parametrize("name", FORMATS)
 def test_format_matches_its_golden_file(capsys, inputs, name):
-    code, out, _ = run(capsys, "check", "--isolated", "--color", "never", "--output-format", name, "article.md",
+    code, out, _ = run_cli(capsys, "check", "--isolated", "--color", "never", "--output-format", name, "article.md",
                        "notes.txt")
     golden = GOLDEN / f"{name}.{EXTENSIONS.get(name, 'txt')}"
     if UPDATE:
@@ -61,7 +55,7 @@ def sarif_validator() -> jsonschema.Draft4Validator:
 
 def test_sarif_validates_and_carries_what_github_code_scanning_needs(capsys, inputs):
     shutil.copy(SEED, inputs / "seed.txt")
-    _, out, _ = run(capsys, "check", "--isolated", "--output-format", "sarif", ".")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--output-format", "sarif", ".")
     log = json.loads(out)
     sarif_validator().validate(log)
     (sarif_run,) = log["runs"]
@@ -88,7 +82,7 @@ def test_sarif_schema_is_the_pinned_oasis_schema_and_rejects_a_broken_log():
 
 def test_sarif_for_a_clean_run_is_valid(capsys, inputs):
     (inputs / "clean.md").write_text("# A Clean Article\n\nIt says what it means.\n")
-    _, out, _ = run(capsys, "check", "--isolated", "--output-format", "sarif", "clean.md")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--output-format", "sarif", "clean.md")
     log = json.loads(out)
     sarif_validator().validate(log)
     assert log["runs"][0]["results"] == [] and log["runs"][0]["tool"]["driver"]["rules"] == []
@@ -109,7 +103,7 @@ def test_github_annotations_escape_data_and_properties():
 
 
 def test_junit_parses_and_an_empty_run_has_one_passing_case(capsys, inputs):
-    _, out, _ = run(capsys, "check", "--isolated", "--output-format", "junit", "article.md", "notes.txt")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--output-format", "junit", "article.md", "notes.txt")
     root = ET.fromstring(out)
     cases = root.findall("./testsuite/testcase")
     assert root.get("tests") == root.get("failures") == str(len(cases)) == "6"
@@ -121,52 +115,52 @@ def test_junit_parses_and_an_empty_run_has_one_passing_case(capsys, inputs):
 
 def test_gitlab_issues_have_unique_stable_fingerprints(capsys, inputs):
     (inputs / "twice.txt").write_text("Title\nSame,line.\nSame,line.\n")
-    _, out, _ = run(capsys, "check", "--isolated", "--output-format", "gitlab", ".")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--output-format", "gitlab", ".")
     issues = json.loads(out)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert all(i["location"]["path"] and i["severity"] in {"info", "minor", "major"} for i in issues)
-    _, again, _ = run(capsys, "check", "--isolated", "--output-format", "gitlab", ".")
+    _, again, _ = run_cli(capsys, "check", "--isolated", "--output-format", "gitlab", ".")
     assert again == out
 
 
 def test_json_lines_holds_the_json_records(capsys, inputs):
-    _, array, _ = run(capsys, "check", "--isolated", "--output-format", "json", "article.md", "notes.txt")
-    _, lines, _ = run(capsys, "check", "--isolated", "--output-format", "json-lines", "article.md", "notes.txt")
+    _, array, _ = run_cli(capsys, "check", "--isolated", "--output-format", "json", "article.md", "notes.txt")
+    _, lines, _ = run_cli(capsys, "check", "--isolated", "--output-format", "json-lines", "article.md", "notes.txt")
     assert [json.loads(line) for line in lines.splitlines()] == json.loads(array)
 
 
 def test_output_file(capsys, inputs):
-    code, out, _ = run(capsys, "check", "--isolated", "--output-format", "sarif", "-o", "report.sarif", "notes.txt")
+    code, out, _ = run_cli(capsys, "check", "--isolated", "--output-format", "sarif", "-o", "report.sarif", "notes.txt")
     assert code == 1 and out == ""
     sarif_validator().validate(json.loads((inputs / "report.sarif").read_text(encoding="utf-8")))
 
 
 def test_statistics_text_and_json(capsys, inputs):
-    _, out, _ = run(capsys, "check", "--isolated", "--statistics", "article.md", "notes.txt")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--statistics", "article.md", "notes.txt")
     assert out.splitlines() == ["2  DL301  [*] missing-space-after-comma", "1  DL003      unused-suppression",
                                 "1  DL101      toc-entry-without-heading", "1  DL302  [*] missing-space-after-sentence",
                                 "1  DL401  [*] misspelling",
                                 "Found 6 problems (4 fixable with --fix; 2 more with --unsafe-fixes)."]
-    _, out, _ = run(capsys, "check", "--isolated", "--statistics", "--output-format", "json", "notes.txt")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--statistics", "--output-format", "json", "notes.txt")
     assert json.loads(out) == [
         {"code": "DL301", "name": "missing-space-after-comma", "count": 1, "fixable": 1},
         {"code": "DL302", "name": "missing-space-after-sentence", "count": 1, "fixable": 1}]
 
 
 def test_show_fixes_and_exit_non_zero_on_fix(capsys, inputs):
-    code, out, _ = run(capsys, "check", "--isolated", "--fix", "--show-fixes", "notes.txt")
+    code, out, _ = run_cli(capsys, "check", "--isolated", "--fix", "--show-fixes", "notes.txt")
     assert code == 0
     assert out == ("Fixed 2 problems:\n- notes.txt:\n    1 × DL301 (missing-space-after-comma)\n"
                    "    1 × DL302 (missing-space-after-sentence)\nFixed 2 problems.\n")
     (inputs / "more.txt").write_text("Title\nIt was done,and then it ended.\n")
-    code, _, _ = run(capsys, "check", "--isolated", "--fix", "--exit-non-zero-on-fix", "more.txt")
+    code, _, _ = run_cli(capsys, "check", "--isolated", "--fix", "--exit-non-zero-on-fix", "more.txt")
     assert code == 1
-    code, _, _ = run(capsys, "check", "--isolated", "--fix", "--exit-non-zero-on-fix", "more.txt")
+    code, _, _ = run_cli(capsys, "check", "--isolated", "--fix", "--exit-non-zero-on-fix", "more.txt")
     assert code == 0
 
 
 def test_machine_formats_send_show_fixes_to_standard_error(capsys, inputs):
-    _, out, err = run(capsys, "check", "--isolated", "--fix", "--show-fixes", "--output-format", "json", "notes.txt")
+    _, out, err = run_cli(capsys, "check", "--isolated", "--fix", "--show-fixes", "--output-format", "json", "notes.txt")
     assert json.loads(out) == [] and "1 × DL301" in err
 
 
@@ -193,14 +187,14 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
 
 
 def test_colour_codes_appear_only_when_asked(capsys, inputs):
-    _, out, _ = run(capsys, "check", "--isolated", "--color", "always", "notes.txt")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--color", "always", "notes.txt")
     assert "\x1b[1;31mDL301\x1b[0m" in out
-    _, out, _ = run(capsys, "check", "--isolated", "--color", "always", "--output-format", "json", "notes.txt")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--color", "always", "--output-format", "json", "notes.txt")
     assert "\x1b[" not in out
 
 
 def test_full_format_aligns_the_caret_under_wide_characters(capsys, inputs):
-    _, out, _ = run(capsys, "check", "--isolated", "--select", "DL301", "--output-format", "full", "article.md")
+    _, out, _ = run_cli(capsys, "check", "--isolated", "--select", "DL301", "--output-format", "full", "article.md")
     source, carets = out.splitlines()[2:4]
     assert source == "10 | The talks in 서울 began in March,and the vote occured on Tuesday."
     assert carets.index("^") == source.index(",") + 2  # two wide characters take two columns each

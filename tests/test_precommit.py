@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from helpers import SEED
 
-SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
 JUNK = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", "*.egg-info", ".pytest_cache", ".hypothesis", "build",
                               "dist")
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "doclint tests", "GIT_AUTHOR_EMAIL": "tests@doclint.invalid",

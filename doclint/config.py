@@ -39,8 +39,8 @@ class Settings:
     root: str
     sources: tuple[str, ...] = ()  # the configuration files read, the winning one first
     values: dict = field(default_factory=dict)  # key -> value, as written (merged over `extend`, then the CLI)
-    origins: dict = field(default_factory=dict)  # key -> the file (or CLI flag) it came from
-    _linter: object = None
+    origins: dict = field(default_factory=dict)  # key, and "key:item" per list item or table -> where it came from
+    _linter: object = field(default=None, repr=False, compare=False)
 
     def get(self, key: str, default=None):
         return self.values.get(key, default)
@@ -128,8 +128,14 @@ def apply_overrides(settings: Settings, overrides: dict, origin: str) -> Setting
             values[key] = tuple(values.get(key, ())) + tuple(value)
         else:
             values[key] = value
-        origins[key] = origin
+        origins.update(_item_origins(key, value, origin))
     return replace(settings, values=values, origins=origins, _linter=None)
+
+
+def _item_origins(key: str, value, origin: str) -> dict:
+    """Where a key and each of its items came from, so that an error in a merged list names the right file."""
+    items = value if isinstance(value, (list, tuple, dict)) else ()
+    return {key: origin, **{f"{key}:{item}": origin for item in items}}
 
 
 def _load_chain(path: str, seen: tuple[str, ...]) -> tuple[dict, dict, tuple[str, ...]]:
@@ -158,7 +164,7 @@ def _load_chain(path: str, seen: tuple[str, ...]) -> tuple[dict, dict, tuple[str
             merged[key] = {**base_rules, **{name: {**base_rules.get(name, {}), **table} for name, table in value.items()}}
         else:
             merged[key] = value
-        origins[key] = path
+        origins.update(_item_origins(key, value, path))
     return merged, origins, (path,) + base_sources
 
 
@@ -224,16 +230,16 @@ def check_rules(settings: Settings, rules: list[Rule]) -> dict:
     for key in SELECTOR_KEYS:
         for selector in settings.get(key, ()):
             if not any(matches(r, selector) for r in rules):
-                raise ConfigError(f"{_origin(settings, key)}: {key}: unknown rule selector {selector!r}")
+                raise ConfigError(f"{_origin(settings, key, selector)}: {key}: unknown rule selector {selector!r}")
     for pattern, selectors in settings.get("per-file-ignores", {}).items():
         for selector in selectors:
             if not any(matches(r, selector) for r in rules):
-                raise ConfigError(f"{_origin(settings, 'per-file-ignores')}: per-file-ignores.{pattern!r}: "
+                raise ConfigError(f"{_origin(settings, 'per-file-ignores', pattern)}: per-file-ignores.{pattern!r}: "
                                   f"unknown rule selector {selector!r}")
     by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
     options = {}
     for key, table in settings.get("rules", {}).items():
-        where = f"{_origin(settings, 'rules')}: rules.{key}"
+        where = f"{_origin(settings, 'rules', key)}: rules.{key}"
         rule = by_key.get(key) or by_key.get(key.upper())
         if rule is None:
             raise ConfigError(f"{where}: unknown rule (give a code such as DL301 or a rule name)")
@@ -262,5 +268,5 @@ def _rule_options(rule: Rule, table: dict, where: str) -> dict:
     return values
 
 
-def _origin(settings: Settings, key: str) -> str:
-    return settings.origins.get(key, "configuration")
+def _origin(settings: Settings, key: str, item: str) -> str:
+    return settings.origins.get(f"{key}:{item}", settings.origins.get(key, "configuration"))

@@ -241,3 +241,14 @@ def test_standard_input_uses_the_settings_and_exclusions_of_its_filename(project
     assert fixed.stdout.decode() == "Title\nIt was done,and it occurred.\n"
     passed = stdin("--fix", "--force-exclude", "--stdin-filename", "vendor/a.txt")
     assert (passed.returncode, passed.stdout.decode()) == (0, text)
+
+
+def test_a_mistake_in_an_extended_file_names_that_file(capsys, project):
+    (project / "base.toml").write_text('ignore = ["DL777"]\n[rules.DL999]\nseverity = "info"\n')
+    (project / "doclint.toml").write_text('extend = "base.toml"\nignore = ["DL301"]\n')
+    code, _, err = run_cli(capsys, "check", "seed.txt")
+    assert code == 2 and f"{project / 'base.toml'}: ignore: unknown rule selector 'DL777'" in err
+    (project / "base.toml").write_text('[rules.DL999]\nseverity = "info"\n')
+    (project / "doclint.toml").write_text('extend = "base.toml"\n[rules.DL301]\nseverity = "info"\n')
+    code, _, err = run_cli(capsys, "check", "seed.txt")
+    assert code == 2 and f"{project / 'base.toml'}: rules.DL999: unknown rule" in err

@@ -1,6 +1,7 @@
 """Configuration: discovery (closest file wins, extend), every key, and clear errors for mistakes."""
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from doclint.workspace import Workspace
 
 from helpers import SEED, run_cli
 
@@ -252,3 +254,15 @@ def test_a_mistake_in_an_extended_file_names_that_file(capsys, project):
     (project / "doclint.toml").write_text('extend = "base.toml"\n[rules.DL301]\nseverity = "info"\n')
     code, _, err = run_cli(capsys, "check", "seed.txt")
     assert code == 2 and f"{project / 'base.toml'}: rules.DL999: unknown rule" in err
+
+
+def test_a_configured_linter_survives_pickling(project):
+    (project / "doclint.toml").write_text('select = ["DL3", "DL202"]\nunfixable = ["DL302"]\n'
+                                          '[per-file-ignores]\n"b.txt" = ["DL301"]\n'
+                                          '[rules.DL202]\nknown-names = ["OpenAI"]\nseverity = "error"\n')
+    linter = Workspace().settings_for("seed.txt").linter()
+    copy = pickle.loads(pickle.dumps(linter))
+    text = SEED.read_text(encoding="utf-8")
+    for path in ("seed.txt", "b.txt"):
+        assert copy.check(text, path) == linter.check(text, path)
+    assert not any(d.code == "DL301" for d in copy.check(text, "b.txt"))

@@ -1,7 +1,8 @@
 """Baselines: record today's findings, report only new ones later.
 
-A finding is keyed by its file (relative to the baseline file), its rule, and a hash of the text around it on
-its own line, so edits elsewhere in the file leave the key unchanged. Equal keys are counted.
+A finding is keyed by its file (relative to the baseline file), its rule, and a hash of the text at and around
+its start on its own line, so edits elsewhere in the file, and lines moving, leave the key unchanged. Equal keys
+are counted.
 """
 from __future__ import annotations
 
@@ -22,14 +23,14 @@ class BaselineError(ValueError):
 
 
 def fingerprint(index: LineIndex, diagnostic: Diagnostic) -> str:
-    """A hash of the rule, the flagged text and up to CONTEXT characters either side of it on its line,
-    with runs of whitespace folded."""
+    """A hash of the rule and of the text at and around the finding on its first line: up to CONTEXT characters
+    before it, its first 2 * CONTEXT characters, and up to CONTEXT characters after that, whitespace folded."""
     text = index.text
-    line_start, _ = index.line_span(index.line_of(diagnostic.start))
-    _, line_end = index.line_span(index.line_of(diagnostic.end))
+    line_start, line_end = index.line_span(index.line_of(diagnostic.start))
+    head_end = max(diagnostic.start, min(diagnostic.end, line_end, diagnostic.start + 2 * CONTEXT))
     before = text[max(line_start, diagnostic.start - CONTEXT):diagnostic.start]
-    after = text[diagnostic.end:max(diagnostic.end, min(line_end, diagnostic.end + CONTEXT))]
-    parts = [diagnostic.code] + [" ".join(p.split()) for p in (before, text[diagnostic.start:diagnostic.end], after)]
+    after = text[head_end:max(head_end, min(line_end, head_end + CONTEXT))]
+    parts = [diagnostic.code] + [" ".join(p.split()) for p in (before, text[diagnostic.start:head_end], after)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

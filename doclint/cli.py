@@ -1,4 +1,4 @@
-"""Command line: doclint check | fix | rules | rule CODE."""
+"""Command line: doclint check | fix | rules | rule CODE | lsp."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     explain = commands.add_parser("rule", help="show one rule's documentation")
     explain.add_argument("code", help="a rule code or name, e.g. DL101 or toc-entry-without-heading")
+    commands.add_parser("lsp", help="run the language server on stdin/stdout (needs: pip install 'doclint[lsp]')")
     return parser
 
 
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
             return _list_rules(args.json)
         if args.command == "rule":
             return _explain(args.code)
+        if args.command == "lsp":
+            from .lsp import main as serve_lsp  # imported only here: check never loads pygls
+
+            return serve_lsp()
         return check_command.run(args)
     except (ConfigError, PackError, BaselineError) as error:
         print(f"doclint: error: {error}", file=sys.stderr)

@@ -15,6 +15,7 @@ from pathlib import Path
 from .globs import GlobError, compile_glob
 from .model import Severity
 from .registry import Rule, matches
+from .slugs import DIALECTS
 
 CONFIG_FILES = (".doclint.toml", "doclint.toml", "pyproject.toml")
 SELECTOR_KEYS = ("select", "extend-select", "ignore", "fixable", "unfixable", "extend-safe-fixes",
@@ -24,7 +25,6 @@ KEYS = frozenset(SELECTOR_KEYS + GLOB_KEYS + ("extend", "per-file-ignores", "rul
                                               "slug-dialect"))
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 DEFAULT_EXCLUDE = (".*/", "node_modules/", "venv/", "__pycache__/")
-SLUG_DIALECTS = ("github", "gitlab", "python-markdown")
 ADDITIVE = ("extend-select", "ignore", "unfixable", "extend-safe-fixes", "extend-unsafe-fixes", "extend-exclude")
 
 
@@ -64,13 +64,13 @@ class Settings:
             from .engine import Linter, available_rules
 
             options = check_rules(self, available_rules(tuple(self.get("packs", ()))))
+            options["slug-dialect"] = self.get("slug-dialect", "github")
             self._linter = Linter(
                 select=_list(self.get("select")), ignore=_list(self.get("ignore")), options=options,
                 extend_select=_list(self.get("extend-select")), per_file_ignores=self.get("per-file-ignores", {}),
                 root=self.root, fixable=_list(self.get("fixable")), unfixable=_list(self.get("unfixable")),
                 extend_safe_fixes=_list(self.get("extend-safe-fixes")),
-                extend_unsafe_fixes=_list(self.get("extend-unsafe-fixes")), packs=tuple(self.get("packs", ())),
-                slug_dialect=self.get("slug-dialect", "github"))
+                extend_unsafe_fixes=_list(self.get("extend-unsafe-fixes")), packs=tuple(self.get("packs", ())))
         return self._linter
 
 
@@ -202,8 +202,8 @@ def _validate(path: str, prefix: str, table: dict) -> dict:
                 raise ConfigError(f"{where}: expected true or false")
             values[key] = value
         elif key == "slug-dialect":
-            if value not in SLUG_DIALECTS:
-                raise ConfigError(f"{where}: expected one of {', '.join(SLUG_DIALECTS)}")
+            if value not in DIALECTS:
+                raise ConfigError(f"{where}: expected one of {', '.join(DIALECTS)}")
             values[key] = value
         elif key == "extend":
             if not isinstance(value, str) or not value:

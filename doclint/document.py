@@ -33,6 +33,7 @@ class Block:
     content_end: int
     level: int = 0  # heading level where known (0: unknown)
     nested: bool = False  # inside a list item or block quote (Markdown)
+    group: int = 0  # blocks of one list or one table share a group number (0: none)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class TocEntry:
     level: int = 0
     heading: Block | None = None  # the heading this entry names, once matched
     exact: bool = False  # the entry names its heading with the same text (modulo case, spacing, quotes)
+    html_anchor: bool = False  # the entry's link resolves to an HTML anchor rather than a heading
 
     @property
     def start(self) -> int:
@@ -69,8 +71,10 @@ class Document:
     toc: Toc | None = None
     prose: str = ""  # same length as text; non-prose characters replaced by MASK
     slugs: dict[int, str] = field(default_factory=dict)  # id(heading block) -> anchor, Markdown only
-    slug_dialect: str = "github"  # how the slugs were made (see doclint.slugs)
-    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML spans (blocks' lines, inline), Markdown only
+    html_ids: set[str] = field(default_factory=set)  # anchors made by HTML: <a id>, <a name>, id="..."
+    links: list[tuple[int, int, str, int, int]] = field(default_factory=list)  # start, end, dest, text span
+    dialect: str = "github"  # how heading anchors are made
+    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML: HTML blocks and inline HTML, Markdown only
     analysis: dict = field(default_factory=dict)  # what rules compute once per document and share
 
     @cached_property
@@ -99,6 +103,21 @@ class Document:
 
     def blocks_of(self, kinds: frozenset[str] | set[str]) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]
+
+    def sections(self) -> list[tuple[Block | None, list[Block]]]:
+        """(heading, the blocks up to the next heading) in order; the first has no heading when text precedes it.
+        The title, the TOC and table cells are left out."""
+        result: list[tuple[Block | None, list[Block]]] = []
+        for block in self.blocks:
+            if block.kind in ("title", "toc-header", "toc-entry", "toc-item", "table-cell"):
+                continue
+            if block.kind == "heading":
+                result.append((block, []))
+            elif result:
+                result[-1][1].append(block)
+            else:
+                result.append((None, [block]))
+        return result
 
     def outline(self) -> tuple:
         """What safe fixes must never change: the sequence of block kinds and heading levels."""

@@ -11,6 +11,7 @@ from .globs import absolute, compile_glob
 from .model import Applicability, Diagnostic, Severity
 from .patterns import PatternTimeout
 from .registry import Rule, RuleContext, builtin_rules, decide, matches, select
+from .slugs import DIALECTS
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 INTERNAL_ERROR = ("DL000", "internal-error")
@@ -20,11 +21,11 @@ def document_kind(path: str) -> str:
     return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
-def parse(text: str, path: str = "<stdin>", kind: str | None = None, slug_dialect: str = "github") -> Document:
+def parse(text: str, path: str = "<stdin>", kind: str | None = None, dialect: str = "github") -> Document:
     if (kind or document_kind(path)) == "markdown":
         from .parse_markdown import parse_markdown
 
-        return parse_markdown(text, path, slug_dialect)
+        return parse_markdown(text, path, dialect)
     from .parse_text import parse_text
 
     return parse_text(text, path)
@@ -42,7 +43,8 @@ class Linter:
     """Built once from a configuration; check and fix any number of texts. Picklable; no global state.
 
     Selectors (codes, prefixes, names, tags, ALL) choose rules; the most specific selector naming a rule wins.
-    `options` maps a rule name to its settings (`severity` for any rule, others as the rule declares).
+    `options` maps a rule name to its settings (`severity` for any rule, others as the rule declares), and
+    "slug-dialect" to how Markdown headings become anchors (see doclint.slugs.DIALECTS).
     `per_file_ignores` maps globs (relative to `root`) to selectors switched off for matching paths.
     """
 
@@ -57,7 +59,6 @@ class Linter:
     extend_safe_fixes: list[str] | None = None  # rules whose unsafe fixes count as safe
     extend_unsafe_fixes: list[str] | None = None  # rules whose safe fixes count as unsafe
     packs: tuple[str, ...] = ()  # extra folders of rule packs
-    slug_dialect: str = "github"  # how Markdown headings become anchors: github, gitlab, python-markdown
 
     def __post_init__(self):
         self.available = {r.code: r for r in available_rules(self.packs)}
@@ -66,6 +67,9 @@ class Linter:
                               for pattern, selectors in self.per_file_ignores.items()]
         self._rules_by_ignores: dict[tuple[int, ...], list[Rule]] = {}
         self._policies = {code: self._policy(rule) for code, rule in self.available.items()}
+        self.dialect = self.options.get("slug-dialect", "github")
+        if self.dialect not in DIALECTS:
+            raise ValueError(f"unknown slug-dialect {self.dialect!r} (known: {', '.join(DIALECTS)})")
 
     def __getstate__(self):
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -137,7 +141,7 @@ class Linter:
         return diagnostic
 
     def parse(self, text: str, path: str = "<stdin>", kind: str | None = None) -> Document:
-        return parse(text, path, kind, self.slug_dialect)
+        return parse(text, path, kind, self.dialect)
 
     def check(self, text: str, path: str = "<stdin>", kind: str | None = None) -> list[Diagnostic]:
         return self.check_document(self.parse(text, path, kind))

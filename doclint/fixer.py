@@ -40,12 +40,17 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic], level: Applicability) 
             continue
         for edit in edits:
             parts.append(text[last:edit.start])
-            parts.append(edit.content.replace("\n", newline) if newline != "\n" else edit.content)
+            parts.append(with_newline(edit.content, newline))
             last = edit.end
             seen.add(edit)
         applied.append(diagnostic)
     parts.append(text[last:])
     return "".join(parts), applied
+
+
+def with_newline(content: str, newline: str) -> str:
+    """An edit's content as written into a text whose line break is `newline` (rules write \\n)."""
+    return content.replace("\n", newline) if newline != "\n" else content
 
 
 def _overlaps_itself(edits: list[Edit]) -> bool:
@@ -61,7 +66,10 @@ def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline
     fixed: Counter = Counter()
     diagnostics = lint(text)
     for _ in range(MAX_PASSES):
-        new_text, applied = apply_fixes(text, diagnostics, level)
+        # safe fixes first: an unsafe fix (say, a regenerated TOC) is applied to text the safe ones have mended
+        new_text, applied = apply_fixes(text, diagnostics, Applicability.SAFE)
+        if not applied and level < Applicability.SAFE:
+            new_text, applied = apply_fixes(text, diagnostics, level)
         if not applied:
             break
         fixed.update(d.code for d in applied)

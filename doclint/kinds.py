@@ -1,17 +1,19 @@
 """The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS, WORD
-from .prose import find_words
+from .prose import document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable
 from .registry import RuleContext, fix
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
-CODE_BEFORE = frozenset("#@/\\_.$")
-CODE_AFTER = frozenset("_/\\@(")
+CODE_BEFORE = frozenset("#@/\\_.$]")
+CODE_AFTER = frozenset("_/\\@([")
+CONSISTENT_USE = 3  # a 'misspelling' written this often in one document is the document's own spelling
 
 
 def _scope(entry: dict) -> frozenset[str]:
@@ -92,15 +94,24 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
         found = [(m.start(), m.end()) for m in find_words(prose, forms)]
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
+        starts = None
+        counts = Counter(prose[a:b].lower() for a, b in found)
         for start, end in sorted(found):
             block = doc.text_block_at(start)
             if block is None or block.kind not in scope:
                 continue
             word = prose[start:end]
-            if ignore_case and not (word.islower() or word.istitle() or word.isupper()):
-                continue  # camelCase and other deliberate mixed case
+            if ignore_case and not (word.islower() or word.istitle()):
+                continue  # camelCase, acronyms and other deliberate casing
             if prose[start - 1:start] in CODE_BEFORE or prose[end:end + 1] in CODE_AFTER:
-                continue  # part of an identifier, tag, path or handle
+                continue  # part of an identifier, tag, path, handle or keyboard hint ('[l]ist')
+            if counts[word.lower()] >= CONSISTENT_USE:
+                continue
+            if word.istitle() and block.kind in PROSE_KINDS:
+                if starts is None:
+                    starts = {p for _, block_starts in document_sentence_starts(doc) for p in block_starts}
+                if start not in starts:
+                    continue  # capitalised mid-sentence: a name
             choices = swaps[_normal_key(word) if ignore_case else " ".join(word.split())]
             real = [c for c in choices if c]
             suggestion = " or ".join(f"'{_matching_case(word, c)}'" for c in real)
@@ -114,24 +125,41 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
 
 
 def existence(entry: dict, folder: Path, applicability: Applicability):
-    """Phrases that should not appear; reported, never fixed."""
+    """Phrases that should not appear; reported, never fixed. A token starting with '^' only matches at the
+    start of a block's text, one ending with '$' only at its end."""
     tokens = entry.get("tokens")
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
         raise ValueError("an existence rule needs 'tokens', a list of non-empty strings")
     flags = patterns.regex.IGNORECASE if entry.get("ignore_case", True) else 0
+    anchored = [t.strip()[1:] for t in tokens if t.strip().startswith("^")]
+    free = [t.strip() for t in tokens if not t.strip().startswith("^")]
     try:
-        pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t.strip()})" for t in tokens) + r")(?!\w)", flags)
+        at_start = _alternation(anchored, flags)
+        anywhere = _alternation(free, flags)
     except patterns.regex.error as error:
         raise ValueError(f"bad pattern in 'tokens': {error}") from None
     scope = _scope(entry)
     message = entry["message"]
 
     def check(ctx: RuleContext):
+        prose = ctx.doc.prose
         for block in ctx.doc.blocks_of(scope):
-            for m in pattern.finditer(ctx.doc.prose, block.content_start, block.content_end):
+            found = []
+            if at_start is not None:
+                m = at_start.match(prose, block.content_start, block.content_end)
+                found += [m] if m else []
+            if anywhere is not None:
+                found += list(anywhere.finditer(prose, block.content_start, block.content_end))
+            for m in found:
                 yield ctx.report(m.start(), m.end(), message.format(found=m.group()))
 
     return check, Fixable.NEVER
+
+
+def _alternation(tokens: list[str], flags: int):
+    if not tokens:
+        return None
+    return patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?!\w)", flags)
 
 
 KINDS = {"substitution": substitution, "existence": existence}

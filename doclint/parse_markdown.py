@@ -22,6 +22,7 @@ OPTIONS = (
 TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
 TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
 TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
+HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
 
@@ -46,8 +47,8 @@ class _Offsets:
         return byte - (self.extra[k - 1] if k else 0)
 
 
-def parse_markdown(text: str, path: str = "<stdin>", slug_dialect: str = "github") -> Document:
-    doc = Document(text=text, kind="markdown", path=path, slug_dialect=slug_dialect)
+def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") -> Document:
+    doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
     offsets = _Offsets(text)
     blocks: list[Block] = []
     prose_spans: list[tuple[int, int]] = []
@@ -56,18 +57,28 @@ def parse_markdown(text: str, path: str = "<stdin>", slug_dialect: str = "github
     open_links: list[list] = []
     rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
     custom_ids: dict[int, str] = {}
+    html_spans: list[tuple[int, int]] = []
+    groups: list[int] = []  # open lists and tables
+    group_count = 0
     opaque = 0
     for event, rng in pyromark.events_with_range(text, options=OPTIONS):
         start, end = offsets.char(rng["start"]), offsets.char(rng["end"])
         if isinstance(event, dict) and "Start" in event:
             tag, attrs = _tag(event["Start"])
             if tag in OPAQUE:
+                if tag == "HtmlBlock":
+                    html_spans.append((start, end))
                 opaque += 1
                 if tag != "Image":
                     blocks.append(Block(_opaque_kind(tag, attrs), start, end, start, end))
                 stack.append((tag, None))
                 continue
             block = None
+            if tag in ("List", "Table"):
+                group_count += 1
+                groups.append(group_count)
+            elif tag in ("TableHead", "TableRow") and not opaque:
+                blocks.append(Block("table-row", start, end, start, end, group=groups[-1] if groups else 0))
             if tag in CONTAINERS and not opaque:
                 if tag == "Paragraph" and stack and stack[-1][0] == "Item" and stack[-1][1] is not None \
                         and stack[-1][1].content_start < 0:
@@ -75,7 +86,8 @@ def parse_markdown(text: str, path: str = "<stdin>", slug_dialect: str = "github
                 else:
                     kind = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item",
                             "TableCell": "table-cell"}[tag]
-                    block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0)
+                    block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0,
+                                  group=groups[-1] if tag == "Item" and groups else 0)
                     blocks.append(block)
                     if tag == "Heading":
                         block.nested = any(t in ("Item", "BlockQuote") for t, _ in stack)
@@ -91,14 +103,16 @@ def parse_markdown(text: str, path: str = "<stdin>", slug_dialect: str = "github
             tag, _ = _tag(event["End"])
             if stack:
                 stack.pop()
+            if tag in ("List", "Table") and groups:
+                groups.pop()
             if tag == "Link" and open_links:
                 links.append(open_links.pop())
             if tag in OPAQUE:
                 opaque -= 1
             continue
         kind, payload = (next(iter(event.items())) if isinstance(event, dict) else (event, None))
-        if kind in ("Html", "InlineHtml"):
-            doc.html.append((start, end))
+        if kind == "InlineHtml":
+            html_spans.append((start, end))
         for link in open_links:
             link[3] = start if link[3] < 0 else link[3]
             link[4] = max(link[4], end)
@@ -112,15 +126,18 @@ def parse_markdown(text: str, path: str = "<stdin>", slug_dialect: str = "github
             prose_spans.append((start, end))
         if kind in ("Text", "Code") and id(owner) in rendered:
             rendered[id(owner)].append(payload)
-    doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter")]
+    doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
     for block in doc.blocks:
         if block.content_start < 0:
             block.content_start, block.content_end = block.start, block.end
     _mark_title(doc)
     headings = [b for b in doc.blocks if b.kind in ("heading", "title")]
     anchors = assign_slugs(["".join(rendered.get(id(b), [])) for b in headings],
-                           [custom_ids.get(id(b)) for b in headings], slug_dialect)
+                           [custom_ids.get(id(b)) for b in headings], dialect)
     doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
+    doc.links = [tuple(link) for link in sorted(links)]
+    doc.html_ids = {m.group(1) for start, end in html_spans for m in HTML_ID.finditer(text, start, end)}
+    doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
     doc.prose = mask_urls(build_prose(text, prose_spans))

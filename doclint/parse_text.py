@@ -49,6 +49,7 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
             blocks.append(toc.header)
         blocks.extend(e.block for e in toc.entries)
     blocks.extend(_body_blocks(text, lines, blank, body_start, wrapped))
+    _number_groups(blocks, index)
     doc.blocks = blocks
     doc.toc = toc
     _mark_headings(doc, wrapped)
@@ -145,6 +146,23 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
     return blocks
 
 
+def _number_groups(blocks: list[Block], index: LineIndex) -> None:
+    """Consecutive list items form one list, consecutive table rows one table (cells join their row's table)."""
+    group, previous = 0, None
+    for block in blocks:
+        kind = "table-row" if block.kind == "table-cell" else block.kind
+        if kind not in ("list-item", "table-row", "toc-entry"):
+            previous = None
+            continue
+        if block.kind != "table-cell":
+            adjacent = previous is not None and previous.kind == kind and \
+                index.line_of(block.start) - index.line_of(previous.end) <= 2
+            if not adjacent:
+                group += 1
+            previous = block
+        block.group = group
+
+
 def _table_cells(text: str, start: int, end: int) -> list[Block]:
     cells, pos = [], text.index("|", start) + 1
     while pos < end:
@@ -173,8 +191,7 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
         for block in body:
             if normalize_heading(doc.content(block)) in wanted and heading_shaped(doc.content(block), exact=True):
                 block.kind = "heading"
-        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)
-                        and len(doc.content(b).split()) <= MAX_HEADING_WORDS])
+        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
         if doc.toc.levels_known:
             levels = {id(e.heading): e.level for e in doc.toc.entries if e.heading is not None}
             for block in doc.headings:

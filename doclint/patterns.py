@@ -54,6 +54,12 @@ class Pattern:
         except TimeoutError as error:
             raise self._timeout(error) from error
 
+    def split(self, text: str) -> list[str]:
+        try:
+            return self.compiled.split(text, timeout=TIMEOUT_SECONDS)
+        except TimeoutError as error:
+            raise self._timeout(error) from error
+
     def sub(self, replacement, text: str) -> str:
         try:
             return self.compiled.sub(replacement, text, timeout=TIMEOUT_SECONDS)

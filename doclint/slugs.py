@@ -1,4 +1,4 @@
-"""Heading anchors as renderers make them: GitHub (the default), GitLab, or Python-Markdown (MkDocs)."""
+"""Heading anchors as renderers make them: GitHub (default), GitLab, Pandoc, Python-Markdown."""
 from __future__ import annotations
 
 import unicodedata
@@ -8,36 +8,39 @@ from . import patterns
 _GITHUB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]")
 _GITLAB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_\- ]")
 _HYPHENS = patterns.compile(r"-{2,}")
+_PANDOC_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_.\- ]")
+_PANDOC_LEAD = patterns.compile(r"^[^\p{L}]+")
 _PYMD_DROP = patterns.compile(r"[^\w\s-]")
 _PYMD_SPACES = patterns.compile(r"[-\s]+")
+_SPACES = patterns.compile(r"\s+")
 
 
-def github_slug(text: str) -> str:
+def github(text: str) -> str:
     return _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")
 
 
-def gitlab_slug(text: str) -> str:
-    """GitLab: lowercase, drop punctuation, spaces to hyphens, runs of hyphens to one."""
+def gitlab(text: str) -> str:
     return _HYPHENS.sub("-", _GITLAB_DROP.sub("", text.strip().lower()).replace(" ", "-"))
 
 
-def python_markdown_slug(text: str) -> str:
-    """Python-Markdown's toc extension (MkDocs): ASCII only, runs of spaces and hyphens to one hyphen."""
+def pandoc(text: str) -> str:
+    slug = _SPACES.sub("-", _PANDOC_DROP.sub("", _PANDOC_LEAD.sub("", text.strip())).strip()).lower()
+    return slug or "section"
+
+
+def python_markdown(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _PYMD_SPACES.sub("-", _PYMD_DROP.sub("", ascii_text).strip().lower())
 
 
-# dialect -> (slug function, separator before the number that makes a repeated slug unique)
-DIALECTS = {"github": (github_slug, "-"), "gitlab": (gitlab_slug, "-"), "python-markdown": (python_markdown_slug, "_")}
-
-
-def slugify(text: str, dialect: str = "github") -> str:
-    return DIALECTS[dialect][0](text)
+DIALECTS = {"github": (github, "-"), "gitlab": (gitlab, "-"), "pandoc": (pandoc, "-"),
+            "python-markdown": (python_markdown, "_")}
 
 
 def assign_slugs(texts: list[str], custom: list[str | None], dialect: str = "github") -> list[str]:
-    """Anchors for headings in document order; repeated slugs get -1, -2 ... (_1, _2 ... in Python-Markdown)."""
-    make, separator = DIALECTS[dialect]
+    """Anchors for headings in document order; a repeated slug gets a numeric suffix (-1, -2 ...; _1 in
+    Python-Markdown)."""
+    slugify, joiner = DIALECTS[dialect]
     seen: dict[str, int] = {}
     taken: set[str] = set(c for c in custom if c)
     slugs = []
@@ -45,11 +48,11 @@ def assign_slugs(texts: list[str], custom: list[str | None], dialect: str = "git
         if given:
             slugs.append(given)
             continue
-        base = make(text)
+        base = slugify(text)
         slug, n = base, seen.get(base, 0)
         while slug in taken:
             n += 1
-            slug = f"{base}{separator}{n}"
+            slug = f"{base}{joiner}{n}"
         seen[base] = n
         taken.add(slug)
         slugs.append(slug)

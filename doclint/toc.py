@@ -25,8 +25,12 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
     for block in pool:
         by_text.setdefault(plain(doc.content(block)), []).append(block)
     by_slug = {slug: block for block, slug in ((b, doc.slugs.get(id(b))) for b in pool) if slug}
+    by_slug.update({html_id: None for html_id in doc.html_ids if html_id not in by_slug})
     used: set[int] = set()
     for entry in doc.toc.entries:
+        if entry.target and entry.target in by_slug and by_slug[entry.target] is None:
+            entry.html_anchor = True
+            continue
         block = by_slug.get(entry.target) if entry.target else None
         if block is None and not entry.target:
             block = next((b for b in by_text.get(plain(doc.content(entry.block)), []) if id(b) not in used), None)
@@ -55,3 +59,71 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
 
 def _toc_end(doc: Document) -> int:
     return doc.toc.entries[-1].block.end if doc.toc and doc.toc.entries else 0
+
+
+_PLAIN_PREFIX = patterns.compile(r"(?P<indent>[ \t]*)(?P<bullet>[-*•·▪◦][ \t]+)?(?:(?P<number>\d+)(?P<close>[.)])(?P<gap>[ \t]+))?")
+_MARKDOWN_PREFIX = patterns.compile(r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*+])|(?P<number>\d+)(?P<close>[.)]))(?P<gap>[ \t]+)")
+
+
+def regenerated(doc: Document) -> tuple[int, int, str] | None:
+    """The table of contents rebuilt from the headings, in the TOC's own style: (start, end, new text)."""
+    toc = doc.toc
+    if toc is None or not toc.entries:
+        return None
+    first, last = toc.entries[0].block, toc.entries[-1].block
+    start = doc.index.starts[doc.index.line_of(first.start)]
+    end = doc.index.line_span(doc.index.line_of(last.end))[1]
+    lines = _markdown_toc(doc, start) if doc.kind == "markdown" else _plain_toc(doc, start)
+    return None if lines is None else (start, end, "\n".join(lines))
+
+
+def _plain_toc(doc: Document, start: int) -> list[str] | None:
+    entries = doc.toc.entries
+    if doc.toc.levels_known:
+        return None  # nested plain-text TOCs are not rebuilt
+    style = _PLAIN_PREFIX.match(doc.text, start, entries[0].block.content_start)
+    headings = [b for b in doc.headings if b.start > entries[-1].block.end]
+    names_title = doc.title is not None and entries[0].heading is doc.title
+    targets = ([doc.title] if names_title else []) + headings
+    number = int(style.group("number")) if style and style.group("number") else None
+    lines = []
+    for i, block in enumerate(targets):
+        prefix = (style.group("indent") or "") + (style.group("bullet") or "") if style else ""
+        if number is not None:
+            prefix += f"{number + i}{style.group('close')}{style.group('gap')}"
+        lines.append(prefix + doc.content(block))
+    return lines
+
+
+def _markdown_toc(doc: Document, start: int) -> list[str] | None:
+    entries = doc.toc.entries
+    style = _MARKDOWN_PREFIX.match(doc.text, start, entries[0].block.start)
+    if style is None:
+        return None
+    indents = sorted({_indent(doc, e.block.start) for e in entries})
+    steps = [b - a for a, b in zip(indents, indents[1:]) if b > a]
+    unit = min(steps) if steps else 2
+    levels = [e.heading.level for e in entries if e.heading is not None and e.heading.kind == "heading"]
+    depth = len({e.level for e in entries}) - 1  # the TOC's own nesting depth is kept
+    low = min(levels) if levels else 2
+    high = max(max(levels) if levels else low, low + depth)
+    text_of = {id(e.heading): doc.content(e.block) for e in entries if e.heading is not None}
+    counters: dict[int, int] = {}
+    lines = []
+    for block in doc.blocks:
+        if block.kind != "heading" or block.nested or block.start < entries[-1].block.end \
+                or not low <= block.level <= high:
+            continue
+        depth = block.level - low
+        counters = {d: n for d, n in counters.items() if d <= depth}
+        counters[depth] = counters.get(depth, 0) + 1
+        marker = style.group("bullet") or f"{counters[depth]}{style.group('close')}"
+        label = text_of.get(id(block), doc.content(block))
+        lines.append(f"{' ' * (unit * depth)}{marker}{style.group('gap')}[{label}](#{doc.slugs.get(id(block), '')})")
+    return lines
+
+
+def _indent(doc: Document, offset: int) -> int:
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    prefix = doc.text[line_start:offset]
+    return len(prefix) - len(prefix.lstrip(" \t"))

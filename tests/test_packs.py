@@ -23,9 +23,11 @@ def test_shipped_packs_exist_and_load():
 def test_pack_examples_behave(pack: Path):
     for code, examples in pack_examples(pack):
         linter = Linter(select=[code])
-        assert linter.check(examples["bad"], "x.txt"), f"{code}: bad example not reported"
+        found = linter.check(examples["bad"], "x.txt")
+        assert found, f"{code}: bad example not reported"
         assert linter.check(examples["good"], "x.txt") == [], f"{code}: good example reported"
-        assert linter.fix(examples["bad"], "x.txt").text == examples["good"]
+        if any(d.fix for d in found):
+            assert linter.fix(examples["bad"], "x.txt").text == examples["good"]
 
 
 def test_codespell_lines_are_normalised():

@@ -11,6 +11,7 @@ from ..baseline import fingerprint
 from ..model import Applicability, Diagnostic, Severity
 from ..registry import Rule
 from ..report import FileReport
+from ..ruledocs import rule_url
 from . import Run, uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,12 +37,14 @@ def render(run: Run) -> str:
 def _descriptor(rule: Rule | None, code: str, run: Run) -> dict:
     if rule is None:  # DL000, an internal error, is not a rule
         name = next(d.name for r in run.reports for d in r.diagnostics if d.code == code)
-        return {"id": code, "name": name, "shortDescription": {"text": "doclint internal error"},
+        return {"id": code, "name": name, "helpUri": rule_url(code, name),
+                "shortDescription": {"text": "doclint internal error"},
                 "fullDescription": {"text": "doclint could not run a rule on this file."},
                 "help": {"text": "Report this as a doclint bug.", "markdown": "Report this as a doclint bug."},
                 "defaultConfiguration": {"level": "error"}}
     help_text = rule.doc or rule.summary
-    return {"id": rule.code, "name": rule.name, "shortDescription": {"text": rule.summary},
+    return {"id": rule.code, "name": rule.name, "helpUri": rule_url(rule.code, rule.name),
+            "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": _first_paragraph(rule) or rule.summary},
             "help": {"text": help_text, "markdown": help_text},
             "defaultConfiguration": {"level": LEVELS[rule.severity]},

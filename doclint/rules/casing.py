@@ -52,7 +52,7 @@ def lowercase_sentence_start(ctx: RuleContext):
             continue
         for pos in starts[1:] if block.kind == "list-item" else starts:  # list items may open in lowercase
             m = LOWER_WORD.match(prose, pos, block.content_end)
-            if m is None or prose[pos - 1:pos] in "([{":
+            if m is None or prose[pos - 1:pos] in "([{\x00":  # parenthesis, emphasis, link text, code
                 continue
             if pos == starts[0] and not _follows_a_finished_block(doc, previous_blocks.get(id(block))):
                 continue
@@ -60,6 +60,8 @@ def lowercase_sentence_start(ctx: RuleContext):
                 continue
             word = m.group()
             if word not in STARTERS:
+                if not is_common_word(word):
+                    continue  # 'kubelet', 'npm': names that are written in lowercase
                 if capitalised_starts is None:
                     capitalised_starts = _capitalised_at_starts(doc)
                 if word not in capitalised_starts:
@@ -187,13 +189,15 @@ def inconsistent_name_casing(ctx: RuleContext):
             continue
         block = doc.text_block_at(start)
         named = capitalised.get(word)
-        if not named or block is None or block.kind not in PROSE_KINDS or word in english_words() \
-                and is_common_word(word) or _in_code(doc, word, lower[word]):
+        if not named or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, lower[word]):
             continue
-        right = named.most_common(1)[0][0]
-        total = anywhere[word]
-        if lower[word] > 2 or 2 * lower[word] > total:
-            continue
+        right, mid = named.most_common(1)[0][0], sum(named.values())
+        total, low = anywhere[word], lower[word]
+        frequency = english_words().get(word, 0)
+        if low > 2 or frequency >= 4 or 2 * low > total:
+            continue  # lowercase on purpose, or an ordinary English word
+        if frequency == 3 and (mid < 8 or mid < 8 * low):
+            continue  # 'lee', 'rhyme': a known word needs many capitals mid-sentence
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
@@ -252,7 +256,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
         while left > 0 and (prose[left - 1].isalpha() or prose[left - 1] in "-’'"):
             left -= 1
         name = prose[left:start - 1]
-        if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS:
+        if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts:
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
     for found, phrase in candidates:
         if any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..document import Block, Document, TocEntry
 from ..model import Applicability, Edit, Fixable, Severity
 from ..registry import RuleContext, fix, rule
-from ..toc import plain
+from ..toc import plain, regenerated
 from .. import patterns
 
 PROSE_END = patterns.compile(r"[.!?](?:[\"'”’)\]*_»]*)$")
@@ -19,7 +19,7 @@ def _heading_name(doc: Document, block: Block) -> str:
 
 
 @rule("DL101", "toc-entry-without-heading", "A table-of-contents entry names a heading the article does not have",
-      fixable=Fixable.ALWAYS, tags=("structure", "toc"))
+      fixable=Fixable.SOMETIMES, tags=("structure", "toc"))
 def toc_entry_without_heading(ctx: RuleContext):
     """## What it does
     Reports a table-of-contents entry for which no heading exists in the body (in Markdown: whose `#fragment`
@@ -41,14 +41,16 @@ def toc_entry_without_heading(ctx: RuleContext):
     Use instead: restore the `Results` heading in the body, or remove the entry.
 
     ## Fix safety
-    The fix removes the entry (and renumbers the entries after it). It is unsafe: the entry may be right and the
-    heading the thing that is missing.
+    The fix regenerates the table of contents from the headings in its own style (bullets, numbering,
+    indentation, link form), which drops the entry and renumbers the rest. It is unsafe: the entry may be right
+    and the heading the thing that is missing. (A regeneration that changes only case or spacing is safe.)
     """
     toc = ctx.doc.toc
     if toc is None:
         return
     for i, entry in enumerate(toc.entries):
-        if entry.heading is not None or (i == 0 and ctx.doc.title and _names_title(ctx.doc, entry)):
+        if entry.heading is not None or entry.html_anchor or (i == 0 and ctx.doc.title and
+                                                              _names_title(ctx.doc, entry)):
             continue
         what = f"link target '#{entry.target}' matches no heading" if entry.target else "no heading with this text"
         swallowed = _heading_in_code(ctx.doc, entry) if entry.target else None
@@ -56,7 +58,7 @@ def toc_entry_without_heading(ctx: RuleContext):
             what += (f" (a heading line for it is inside the code block opened at line {swallowed}: "
                      "is a code fence left unclosed?)")
         yield ctx.report(entry.start, entry.end, f"TOC entry '{ctx.doc.content(entry.block)}' has no heading: {what}",
-                         _remove_entry(ctx.doc, i))
+                         regenerate_fix(ctx.doc))
 
 
 HEADING_LINE = patterns.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
@@ -64,12 +66,13 @@ HEADING_LINE = patterns.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 
 def _heading_in_code(doc: Document, entry: TocEntry) -> int | None:
     """The line of a code block holding a '# heading' line whose anchor is the entry's target, if any."""
-    from ..slugs import slugify
+    from ..slugs import DIALECTS
 
+    slugify = DIALECTS[doc.dialect][0]
     for block in doc.blocks:
         if block.kind == "code":
             for m in HEADING_LINE.finditer(doc.text, block.start, block.end):
-                if slugify(plain(m.group(1)), doc.slug_dialect) == entry.target.lower():
+                if slugify(plain(m.group(1))) == entry.target.lower():
                     return doc.index.position(block.start)[0]
     return None
 
@@ -78,22 +81,24 @@ def _names_title(doc: Document, entry: TocEntry) -> bool:
     return plain(doc.content(entry.block)) == plain(doc.content(doc.title))
 
 
-def _remove_entry(doc: Document, index: int):
-    """Delete the entry's line; shift the numbers of later top-level numbered entries down by one."""
-    entries = doc.toc.entries
-    entry = entries[index]
-    line_end = doc.index.starts[doc.index.line_of(entry.block.end) + 1] if doc.index.line_of(entry.block.end) + 1 < len(doc.index) else len(doc.text)
-    edits = [Edit(entry.block.start, line_end, "")]
-    if entry.number and entry.number.isdigit():
-        for later in entries[index + 1:]:
-            if later.number and later.number.isdigit():
-                at = doc.text.index(later.number, later.block.start)
-                edits.append(Edit(at, at + len(later.number), str(int(later.number) - 1)))
-    return fix("Remove the entry", *edits, applicability=Applicability.UNSAFE)
+def regenerate_fix(doc: Document):
+    """The TOC rebuilt from the headings in its own style; safe only when nothing but case or spacing changes."""
+    cached = doc.analysis.get("toc_fix", False)
+    if cached is not False:
+        return cached
+    rebuilt = regenerated(doc)
+    result = None
+    if rebuilt is not None and doc.text[rebuilt[0]:rebuilt[1]] != rebuilt[2]:
+        start, end, text = rebuilt
+        cosmetic = " ".join(doc.text[start:end].split()).lower() == " ".join(text.split()).lower()
+        result = fix("Regenerate the table of contents from the headings", Edit(start, end, text),
+                     applicability=Applicability.SAFE if cosmetic else Applicability.UNSAFE)
+    doc.analysis["toc_fix"] = result
+    return result
 
 
 @rule("DL102", "heading-missing-from-toc", "A heading is not listed in the table of contents",
-      tags=("structure", "toc"))
+      fixable=Fixable.SOMETIMES, tags=("structure", "toc"))
 def heading_missing_from_toc(ctx: RuleContext):
     """## What it does
     In an article with a table of contents, reports a heading that no entry names. In Markdown, headings deeper
@@ -115,6 +120,10 @@ def heading_missing_from_toc(ctx: RuleContext):
     ```
 
     Use instead: add `- 2. Results` to the table of contents.
+
+    ## Fix safety
+    The fix regenerates the table of contents from the headings in its own style; unsafe. Nested plain-text
+    tables of contents are not regenerated.
     """
     toc = ctx.doc.toc
     if toc is None or not toc.entries:
@@ -134,11 +143,11 @@ def heading_missing_from_toc(ctx: RuleContext):
         if shadowed is not None and shadowed.target:
             message += (f": the entry '#{shadowed.target}' resolves to the title, which has the same anchor; "
                         f"this heading's anchor is '#{ctx.doc.slugs.get(id(block), '')}'")
-        yield ctx.report(block.content_start, block.content_end, message, severity=severity)
+        yield ctx.report(block.content_start, block.content_end, message, regenerate_fix(ctx.doc), severity=severity)
 
 
 @rule("DL103", "toc-order-mismatch", "Table-of-contents entries are in a different order than their headings",
-      tags=("structure", "toc"))
+      fixable=Fixable.SOMETIMES, tags=("structure", "toc"))
 def toc_order_mismatch(ctx: RuleContext):
     """## What it does
     Reports a table-of-contents entry whose heading comes earlier in the body than the heading of an entry
@@ -158,6 +167,9 @@ def toc_order_mismatch(ctx: RuleContext):
     ```
 
     Use instead: list the entries in the order of the headings.
+
+    ## Fix safety
+    The fix regenerates the table of contents from the headings in its own style; unsafe.
     """
     toc = ctx.doc.toc
     if toc is None:
@@ -168,7 +180,7 @@ def toc_order_mismatch(ctx: RuleContext):
         if i not in in_order:
             yield ctx.report(entry.start, entry.end,
                              f"TOC entry '{ctx.doc.content(entry.block)}' is out of order: its heading is at line "
-                             f"{ctx.doc.index.position(entry.heading.start)[0]}")
+                             f"{ctx.doc.index.position(entry.heading.start)[0]}", regenerate_fix(ctx.doc))
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -274,7 +286,10 @@ def empty_section(ctx: RuleContext):
 def truncated_ending(ctx: RuleContext):
     """## What it does
     Reports an article whose last paragraph or list item stops mid-sentence, or ends in a truncation marker
-    (`...`, `…`, `[...]`, `Read more`).
+    (`...`, `…`, `[...]`, `Read more`). A paragraph of eight words or more (twelve in Markdown) without an end
+    mark is reported; a list item only when it ends on a comma, a dash or a word that cannot end a sentence
+    (`to`, `the`, `and` ...), since list items are often written without a full stop. Closing quotes and
+    brackets after the full stop are fine; an ending in code or a link is not judged.
 
     ## Why is this bad?
     Scrapers and generators cut articles off; a reader is left with half a sentence.
@@ -295,8 +310,9 @@ def truncated_ending(ctx: RuleContext):
     if last is None or last.kind not in ("paragraph", "list-item", "callout"):
         return
     text = doc.content(last).rstrip()
-    if not text:
-        return
+    prose = doc.prose[last.content_start:last.content_start + len(text)]
+    if not text or prose.rstrip(" \x00") != prose:
+        return  # ends in code, a link target or markup: nothing to judge
     marker = TRUNCATION_MARKER.search(text)
     sentence_start = _last_sentence_start(text)
     tail = text[sentence_start:]
@@ -307,17 +323,19 @@ def truncated_ending(ctx: RuleContext):
     else:
         why = f"it ends with the truncation marker '{marker.group().strip()}'"
     start = last.content_start + sentence_start
-    cut_from = start if sentence_start else last.start
-    if sentence_start == 0 and last.start > 0:
-        cut_from = last.start - 1 if doc.text[last.start - 1] == "\n" else last.start  # drop the line with its break
-        if cut_from > 0 and doc.text[cut_from - 1] == "\r" and doc.text[cut_from] == "\n":
-            cut_from -= 1
-    else:
-        while cut_from > last.content_start and doc.text[cut_from - 1] in " \t":
-            cut_from -= 1
-    end = last.content_end
+    end = last.content_start + len(text)
+    cut_from = _line_break_before(doc.text, last.start) if sentence_start == 0 else start
+    while sentence_start and cut_from > last.content_start and doc.text[cut_from - 1] in " \t":
+        cut_from -= 1
     yield ctx.report(start, end, f"The article appears truncated: {why}",
                      fix("Delete the incomplete sentence", Edit(cut_from, end, ""), applicability=Applicability.UNSAFE))
+
+
+def _line_break_before(text: str, pos: int) -> int:
+    """pos, moved back over the one line break that ends the previous line."""
+    if text[pos - 2:pos] == "\r\n":
+        return pos - 2
+    return pos - 1 if pos and text[pos - 1] in "\r\n" else pos
 
 
 def _last_sentence_start(text: str) -> int:
@@ -334,7 +352,141 @@ def _looks_cut(tail: str, kind: str, doc_kind: str) -> bool:
     last_word = words[-1].lower().strip("\"'“”‘’")
     if tail.endswith((",", ";", "-", "–", "—")) or last_word in DANGLING:
         return len(words) >= 4
-    if not tail[-1].isalnum():
-        return False
-    minimum = 12 if kind == "list-item" or doc_kind == "markdown" else 8
-    return len(words) >= minimum
+    if not tail[-1].isalnum() or kind == "list-item":
+        return False  # list items often end without punctuation; only a dangling word gives them away
+    return len(words) >= (12 if doc_kind == "markdown" else 8)
+
+
+@rule("DL107", "broken-link-fragment", "A link to '#fragment' points at no anchor of the document",
+      tags=("structure", "links"))
+def broken_link_fragment(ctx: RuleContext):
+    """## What it does
+    In Markdown, reports a link `[text](#fragment)` outside the table of contents whose fragment matches no
+    anchor of the document: heading anchors (made as the configured renderer makes them: `slug-dialect` =
+    `github` (default), `gitlab`, `pandoc` or `python-markdown`, with `-1`, `-2` for repeated headings),
+    `{#custom-id}` attributes and HTML `id`/`name` attributes. TOC entries are checked by DL101.
+
+    ## Why is this bad?
+    The reader clicks and nothing happens; usually a heading was renamed.
+
+    ## Example
+    ```
+    See [the results](#result).
+
+    ## Results
+    ```
+
+    Use instead: `[the results](#results)`.
+    """
+    doc = ctx.doc
+    if doc.kind != "markdown" or not doc.links:
+        return
+    anchors = set(doc.slugs.values()) | doc.html_ids
+    toc_links = {e.block.start for e in doc.toc.entries} if doc.toc else set()
+    for start, end, dest, _, _ in doc.links:
+        if not dest.startswith("#") or len(dest) == 1 or start in toc_links:
+            continue
+        fragment = dest[1:]
+        if fragment in anchors or fragment.lower() in anchors:
+            continue
+        yield ctx.report(start, end, f"Link target '{dest}' matches no heading or anchor of this document")
+
+
+@rule("DL108", "toc-nesting-mismatch", "A table-of-contents entry is nested differently from its heading's level",
+      fixable=Fixable.SOMETIMES, tags=("structure", "toc"))
+def toc_nesting_mismatch(ctx: RuleContext):
+    """## What it does
+    Where the table of contents shows nesting (indentation, or `2.1`-style numbers) and heading levels are
+    known, reports an entry whose depth in the TOC differs from its heading's depth among the headings.
+
+    ## Why is this bad?
+    A sub-section listed as a section (or the reverse) misleads the reader about the article's shape.
+
+    ## Fix safety
+    The fix regenerates the table of contents from the headings, keeping its style; unsafe.
+    """
+    toc = ctx.doc.toc
+    if toc is None or not toc.levels_known:
+        return
+    matched = [e for e in toc.entries if e.heading is not None and e.heading.kind == "heading" and e.heading.level]
+    heading_rank = {level: i for i, level in enumerate(sorted({e.heading.level for e in matched}))}
+    entry_rank = {level: i for i, level in enumerate(sorted({e.level for e in matched}))}
+    for entry in matched:
+        want, have = heading_rank[entry.heading.level], entry_rank[entry.level]
+        if want != have:
+            yield ctx.report(entry.start, entry.end,
+                             f"TOC entry '{ctx.doc.content(entry.block)}' is at depth {have + 1}, its heading "
+                             f"(level {entry.heading.level}) at depth {want + 1}", regenerate_fix(ctx.doc))
+
+
+def _markdown_headings(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in ("title", "heading") and not b.nested]
+
+
+@rule("DL109", "heading-level-skip", "A heading skips a level (H2 followed by H4)", severity=Severity.INFO,
+      tags=("structure", "headings"))
+def heading_level_skip(ctx: RuleContext):
+    """## What it does
+    In Markdown, reports a heading more than one level deeper than the heading before it.
+
+    ## Why is this bad?
+    Skipped levels break the outline that screen readers, TOC generators and search engines build.
+
+    ## Example
+    ```
+    ## Design
+    #### Storage
+    ```
+
+    Use instead: `### Storage`.
+    """
+    if ctx.doc.kind != "markdown":
+        return
+    previous = None
+    for block in _markdown_headings(ctx.doc):
+        if previous is not None and block.level > previous.level + 1:
+            yield ctx.report(block.content_start, block.content_end,
+                             f"Heading level jumps from H{previous.level} to H{block.level}")
+        previous = block
+
+
+@rule("DL110", "duplicate-heading", "Two sibling headings have the same text", tags=("structure", "headings"))
+def duplicate_heading(ctx: RuleContext):
+    """## What it does
+    Reports a heading with the same text as an earlier heading under the same parent (same level, no
+    higher-level heading between them). In flat plain text, where levels are unknown, it does not apply.
+
+    ## Why is this bad?
+    Readers cannot tell the sections apart, and their anchors collide (`#notes`, `#notes-1`).
+    """
+    doc = ctx.doc
+    headings = _markdown_headings(doc) if doc.kind == "markdown" else [b for b in doc.headings if b.level]
+    seen: list[dict[str, Block]] = [{} for _ in range(8)]
+    for block in headings:
+        level = min(block.level, 7)
+        for deeper in range(level + 1, 8):
+            seen[deeper].clear()
+        key = plain(doc.content(block))
+        first = seen[level].setdefault(key, block)
+        if first is not block:
+            yield ctx.report(block.content_start, block.content_end,
+                             f"Heading '{doc.content(block)}' repeats the sibling heading at line "
+                             f"{doc.index.position(first.start)[0]}")
+
+
+@rule("DL111", "multiple-titles", "The document has more than one top-level title", tags=("structure", "headings"))
+def multiple_titles(ctx: RuleContext):
+    """## What it does
+    In Markdown, reports every level-1 heading after the first.
+
+    ## Why is this bad?
+    An article has one title; a second `#` heading is usually a section promoted by mistake or two documents
+    pasted together.
+    """
+    if ctx.doc.kind != "markdown":
+        return
+    titles = [b for b in _markdown_headings(ctx.doc) if b.level == 1]
+    for block in titles[1:]:
+        yield ctx.report(block.content_start, block.content_end,
+                         f"Second top-level title '{ctx.doc.content(block)}' (the first is at line "
+                         f"{ctx.doc.index.position(titles[0].start)[0]})")

@@ -1,0 +1,138 @@
+"""DL5xx: lists and tables."""
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..document import Block, Document
+from ..model import Applicability, Edit, Fixable
+from ..registry import RuleContext, fix, rule
+from .. import patterns
+
+NUMBER_MARKER = patterns.compile(r"[ \t]*(?:[-*•][ \t]+)?(\d{1,4})([.)])[ \t]")
+BULLET_MARKER = patterns.compile(r"[ \t]*([-*+•·▪◦–])[ \t]")
+CELL_SEPARATOR = patterns.compile(r"(?<!\\)\|")
+CODE_SPAN = patterns.compile(r"`[^`\n]*`")
+
+
+def _groups(doc: Document, kinds: tuple[str, ...]) -> list[list[Block]]:
+    chosen = [b for b in doc.blocks if b.kind in kinds and b.group]
+    return [list(members) for _, members in groupby(chosen, key=lambda b: b.group)]
+
+
+def _cell_count(row: str) -> int:
+    row = CODE_SPAN.sub(lambda m: "x" * len(m.group()), row.strip())
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return len(CELL_SEPARATOR.split(row))
+
+
+@rule("DL501", "table-column-count", "A table row has a different number of cells than the header",
+      tags=("tables",))
+def table_column_count(ctx: RuleContext):
+    """## What it does
+    Reports a pipe-table row whose number of cells differs from the header row's.
+
+    ## Why is this bad?
+    Renderers drop the extra cells or pad the missing ones, so data silently moves to the wrong column.
+
+    ## Example
+    ```
+    | Company | Contribution |
+    |---|---|
+    | Samsung | Chips | Pohang |
+    ```
+
+    Use instead: give every row the header's number of cells.
+    """
+    doc = ctx.doc
+    for rows in _groups(doc, ("table-row",)):
+        header = _cell_count(doc.text[rows[0].start:rows[0].end])
+        for row in rows[1:]:
+            count = _cell_count(doc.text[row.start:row.end])
+            if count != header:
+                yield ctx.report(row.start, row.end,
+                                 f"Table row has {count} cell{'s' * (count != 1)}; the header has {header}")
+
+
+@rule("DL502", "list-numbering-gap", "A numbered list or table of contents skips or repeats a number",
+      fixable=Fixable.ALWAYS, tags=("lists",))
+def list_numbering_gap(ctx: RuleContext):
+    """## What it does
+    Reports an item of a numbered list (or numbered table of contents) whose number is not the previous one
+    plus one. Lists numbered `1.` throughout (Markdown's lazy numbering) are fine.
+
+    ## Why is this bad?
+    A gap usually means an item was lost; a repeat, that two lists were merged.
+
+    ## Example
+    ```
+    1. Plan
+    2. Build
+    4. Ship
+    ```
+
+    Use instead: `3. Ship`.
+
+    ## Fix safety
+    The fix renumbers the item; it is unsafe, because the gap may mark a lost item that should be restored.
+    """
+    doc = ctx.doc
+    for items in _groups(doc, ("list-item", "toc-entry")):
+        numbered = [(b, NUMBER_MARKER.match(doc.text, b.start, b.end)) for b in items]
+        numbered = [(b, m) for b, m in numbered if m and m.start(1) < b.content_start]
+        if len(numbered) < 2 or len(numbered) != len(items):
+            continue
+        values = [int(m.group(1)) for _, m in numbered]
+        if len(set(values)) == 1:
+            continue
+        for (block, m), expected in zip(numbered[1:], range(values[0] + 1, values[0] + len(values))):
+            if int(m.group(1)) != expected:
+                yield ctx.report(m.start(1), m.end(1), f"Item numbered {m.group(1)} where {expected} was expected",
+                                 fix(f"Renumber as {expected}", Edit(m.start(1), m.end(1), str(expected)),
+                                     applicability=Applicability.UNSAFE))
+                break  # later numbers are judged after this one is fixed
+
+
+@rule("DL503", "mixed-list-markers", "One list mixes bullet markers", fixable=Fixable.ALWAYS, tags=("lists",))
+def mixed_list_markers(ctx: RuleContext):
+    """## What it does
+    Reports a list item whose bullet (`-`, `*`, `+`, `•`) differs from the first item of the same list. In
+    Markdown a different bullet starts a new list, so adjacent lists with different bullets are reported too.
+
+    ## Why is this bad?
+    Mixed markers betray lists pasted together; in Markdown they split one list into several.
+
+    ## Fix safety
+    The fix uses the first item's marker. Safe in plain text; unsafe in Markdown, where joining the lists can
+    change how they render.
+    """
+    doc = ctx.doc
+    applicability = Applicability.SAFE if doc.kind == "text" else Applicability.UNSAFE
+    groups = _groups(doc, ("list-item",))
+    if doc.kind == "markdown":
+        groups = _adjacent_lists(doc, groups)
+    for items in groups:
+        markers = [(b, BULLET_MARKER.match(doc.text, b.start, b.end)) for b in items]
+        markers = [(b, m) for b, m in markers if m and m.start(1) < b.content_start]
+        if len(markers) < 2:
+            continue
+        first = markers[0][1].group(1)
+        for block, m in markers[1:]:
+            if m.group(1) != first:
+                yield ctx.report(m.start(1), m.end(1), f"List marker '{m.group(1)}' where the list uses '{first}'",
+                                 fix(f"Use '{first}'", Edit(m.start(1), m.end(1), first), applicability=applicability))
+
+
+def _adjacent_lists(doc: Document, groups: list[list[Block]]) -> list[list[Block]]:
+    """Top-level items of Markdown lists that follow each other with no blank line or other block between."""
+    merged: list[list[Block]] = []
+    for items in groups:
+        top = [b for b in items if not any(o is not b and o.start < b.start and b.end <= o.end for o in items)]
+        if merged and doc.text[merged[-1][-1].end:top[0].start].strip() == "" and \
+                doc.text.count("\n", merged[-1][-1].end, top[0].start) <= 1:
+            merged[-1].extend(top)
+        else:
+            merged.append(top)
+    return merged

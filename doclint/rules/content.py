@@ -1,0 +1,218 @@
+"""DL6xx: signals of generated or scraped content — hollow FAQs, off-topic splices, repeated text, readability."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from ..document import PROSE_KINDS, WORD, Block, Document
+from ..model import Applicability, Edit, Fixable, Severity
+from ..prose import document_sentence_starts
+from ..registry import RuleContext, fix, rule
+from .. import patterns
+from .structure import _line_break_before
+
+FAQ_HEADING = patterns.compile(r"(?i)\b(?:frequently asked questions|faqs?)\b")
+YEAR = patterns.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?![\d.])")
+STOPWORDS = frozenset(
+    "the a an and or but of to in on at by for from with as that this these those is are was were be been being it "
+    "its their his her our your my we you they he she i not no so if then than such can could would should will may "
+    "might must do does did have has had which who whom whose what when where why how all any each both more most "
+    "other some into about over after before under between through during without within also there here".split()
+)
+LONG_SENTENCE = 40  # words per sentence below which a Flesch-Kincaid grade above 30 is out of reach
+BAIT = patterns.compile(r"(?i)\b(?:what are your thoughts|what do you think|let us know|share your)\b")
+
+
+def _is_question(doc: Document, block: Block) -> bool:
+    return doc.content(block).rstrip(" *_\"'”’").endswith("?")
+
+
+@rule("DL603", "hollow-faq", "A 'Frequently Asked Questions' section has no question-and-answer pairs",
+      tags=("generated", "structure"))
+def hollow_faq(ctx: RuleContext):
+    """## What it does
+    Reports a section headed *Frequently Asked Questions* (or *FAQ*) in which no question is followed by an
+    answer: questions that run into other questions or headings, or prompts aimed at the reader.
+
+    ## Why is this bad?
+    Generators emit FAQ headings and question lines without answers; the section promises what it does not give.
+
+    ## Example
+    ```
+    Frequently Asked Questions
+    What are your thoughts on this alliance?
+    How did the policy change relations with China?
+    The Lee Presidency
+    ```
+
+    Use instead: answer each question under it, or remove the section.
+    """
+    doc = ctx.doc
+    flow = [b for b in doc.blocks if b.kind not in ("toc-header", "toc-entry", "toc-item", "table-cell", "title")]
+    for i, block in enumerate(flow):
+        if block.kind != "heading" or not FAQ_HEADING.search(doc.content(block)):
+            continue
+        region = []
+        for later in flow[i + 1:]:
+            if later.kind == "heading" and not _is_question(doc, later) and (
+                    not block.level or not later.level or later.level <= block.level):
+                break
+            region.append(later)
+        pairs = sum(1 for question, answer in zip(region, region[1:])
+                    if _is_question(doc, question) and answer.kind in PROSE_KINDS | {"paragraph"}
+                    and not _is_question(doc, answer) and not BAIT.search(doc.content(answer)))
+        if pairs == 0:
+            questions = sum(1 for b in region if _is_question(doc, b))
+            yield ctx.report(block.content_start, block.content_end,
+                             f"FAQ section '{doc.content(block)}' has no question followed by an answer "
+                             f"({questions} question{'s' * (questions != 1)}, 0 answers)")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)
+            if (len(w) > 2 or len(w) == 2 and w.isupper()) and w.lower() not in STOPWORDS]
+
+
+class _Section:
+    def __init__(self, doc: Document, heading: Block | None, blocks: list[Block], starts: set[int]):
+        spans = ([heading] if heading else []) + blocks
+        text = " ".join(doc.prose[b.content_start:b.content_end] for b in spans)
+        self.heading = heading
+        self.words = Counter(_content_words(text))
+        self.names = Counter(m.group() for b in blocks
+                             for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
+                             if m.group()[:1].isupper() and m.start() not in starts)
+        self.years = [int(y) for y in YEAR.findall(text)]
+
+
+@rule("DL604", "off-topic-section", "From a section on, the article is about something else",
+      severity=Severity.INFO, tags=("generated",))
+def off_topic_section(ctx: RuleContext):
+    """## What it does
+    Finds the point where an article turns into another article: from a section on, the words of the title
+    that the opening used are gone, new names recur that the opening never used, and the text speaks of
+    other years (or shares almost no vocabulary with the opening). Reported once, at the first heading of the
+    drift, with the evidence.
+
+    ## Why is this bad?
+    Scrapers and generators splice unrelated text into articles; a reader who came for the title's subject
+    finds something else.
+
+    ## Example
+    An article titled *South Korea Announces AI Collaboration with OpenAI* whose second half is about the
+    2008–2013 Lee Myung-bak presidency.
+    """
+    doc = ctx.doc
+    if doc.title is None:
+        return
+    title_text = doc.prose[doc.title.content_start:doc.title.content_end]
+    title = list(dict.fromkeys(_content_words(title_text)))
+    spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
+    starts = {p for _, block_starts in document_sentence_starts(doc) for p in block_starts}
+    sections = [_Section(doc, h, blocks, starts) for h, blocks in doc.sections()]
+    total = sum(sum(s.words.values()) for s in sections)
+    before, after = Counter(), sum((s.words for s in sections), Counter())
+    names_before, names_after = Counter(), sum((s.names for s in sections), Counter())
+    for k in range(1, len(sections)):
+        before += sections[k - 1].words
+        after -= sections[k - 1].words
+        names_before += sections[k - 1].names
+        names_after -= sections[k - 1].names
+        size_before, size_after = sum(before.values()), sum(after.values())
+        if size_before < 100 or size_after < 150 or size_after < 0.2 * total or sections[k].heading is None:
+            continue
+        used = [w for w in title if before[w] >= 2]
+        gone = [w for w in used if after[w] == 0]
+        if len(used) < 3 or len(gone) < 2 or len(gone) < 0.5 * len(used):
+            continue
+        new_names = [w for w, n in names_after.most_common() if n >= 2 and names_before[w] == 0]
+        if len(new_names) < 3:
+            continue
+        years_before = [y for s in sections[:k] for y in s.years]
+        years_after = [y for s in sections[k:] for y in s.years]
+        other_years = bool(years_before and years_after) and (
+            max(years_after) + 5 <= min(years_before) or min(years_after) >= max(years_before) + 5)
+        if not other_years and _cosine(before, after) >= 0.05:
+            continue
+        heading = sections[k].heading
+        evidence = (f"the title's {', '.join(repr(spelled.get(w, w)) for w in gone)} no longer appear, new names recur "
+                    f"({', '.join(new_names[:5])})")
+        if other_years:
+            evidence += f", and it speaks of {_period(years_after)} where the text before spoke of {_period(years_before)}"
+        yield ctx.report(heading.content_start, heading.content_end,
+                         f"The article drifts off topic from here: {evidence}")
+        return
+
+
+def _period(years: list[int]) -> str:
+    return str(min(years)) if min(years) == max(years) else f"{min(years)}–{max(years)}"
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(n * b[w] for w, n in a.items())
+    norm = math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+    return dot / norm if norm else 1.0
+
+
+@rule("DL605", "repeated-paragraph", "A paragraph or list item repeats an earlier one word for word",
+      fixable=Fixable.ALWAYS, tags=("generated",))
+def repeated_paragraph(ctx: RuleContext):
+    """## What it does
+    Reports a paragraph, list item or callout of eight words or more that repeats an earlier one of the same
+    article (ignoring case and spacing), with the line of the first occurrence.
+
+    ## Why is this bad?
+    Repeated text is a scraping or generation artefact; readers notice it at once.
+
+    ## Fix safety
+    The fix deletes the repetition. It is unsafe: the repetition may be deliberate (a refrain, a summary).
+    """
+    doc = ctx.doc
+    seen: dict[str, Block] = {}
+    for block in doc.blocks_of(PROSE_KINDS - {"table-cell"}):
+        text = doc.content(block)
+        if len(text.split()) < 8:
+            continue
+        key = " ".join(text.split()).casefold()
+        first = seen.setdefault(key, block)
+        if first is block:
+            continue
+        line = doc.index.position(first.start)[0]
+        yield ctx.report(block.content_start, block.content_end, f"This repeats line {line} word for word",
+                         fix("Delete the repetition", Edit(_line_break_before(doc.text, block.start), block.end, ""),
+                             applicability=Applicability.UNSAFE))
+
+
+@rule("DL606", "hard-to-read-paragraph", "A paragraph's readability is far outside the expected range",
+      severity=Severity.INFO, tags=("readability",))
+def hard_to_read_paragraph(ctx: RuleContext):
+    """## What it does
+    Scores each paragraph of 40 words or more with the Flesch-Kincaid grade (textstat) and reports those above
+    `max-grade` (default 30: a reader would need thirty years of school) or below `min-grade` (default off).
+    Run-on text whose sentence ends were lost scores far outside any normal range.
+
+    Options: `min-words`, `min-grade`, `max-grade`.
+
+    ## Why is this bad?
+    Paragraphs nobody can read are usually damaged: lost full stops, concatenated lists, keyword stuffing.
+    """
+    from ..readability import grade
+
+    options = ctx.options
+    min_words = int(options.get("min-words", 40))
+    high = float(options.get("max-grade", 30))
+    low = options.get("min-grade")
+    doc = ctx.doc
+    for block in doc.blocks_of(frozenset({"paragraph", "list-item", "callout"})):
+        text = doc.prose[block.content_start:block.content_end].replace("\x00", " ")
+        words = len(text.split())
+        if words < min_words:
+            continue
+        sentences = max(1, sum(text.count(mark) for mark in ".!?"))
+        if low is None and words / sentences < LONG_SENTENCE:
+            continue  # cannot reach max-grade: textstat is not even loaded
+        score = grade(text)
+        if score > high or (low is not None and score < float(low)):
+            yield ctx.report(block.content_start, block.content_end,
+                             f"Paragraph reads at grade {score:.0f} (Flesch-Kincaid), outside "
+                             f"{'' if low is None else f'{low}–'}{high:g}; lost sentence ends?")

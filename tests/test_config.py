@@ -266,3 +266,13 @@ def test_a_configured_linter_survives_pickling(project):
     for path in ("seed.txt", "b.txt"):
         assert copy.check(text, path) == linter.check(text, path)
     assert not any(d.code == "DL301" for d in copy.check(text, "b.txt"))
+
+
+def test_the_language_server_loads_the_closest_configuration(project):
+    from doclint.lsp.project import load_linter
+
+    (project / "doclint.toml").write_text('select = ["DL3"]\n[per-file-ignores]\n"skip.txt" = ["DL301"]\n')
+    (project / "docs").mkdir()
+    linter = load_linter(project / "docs")
+    assert {r.code for r in linter.rules} == {"DL301", "DL302", "DL303"}
+    assert {r.code for r in linter.rules_for(str(project / "docs" / "skip.txt"))} == {"DL302", "DL303"}

@@ -51,8 +51,9 @@ def test_pre_commit_try_repo_check_fails_fix_modifies_then_passes(tmp_path):
     shutil.copy(SEED, project / "article.txt")
     (project / "vendor").mkdir()
     shutil.copy(SEED, project / "vendor" / "copied.txt")
-    # structure findings have no safe fix; the project ignores them so that fixing can make the hook pass
-    (project / "doclint.toml").write_text('ignore = ["DL1"]\nextend-exclude = ["vendor/"]\n', encoding="utf-8")
+    # the project selects rules whose findings all have safe fixes, so that fixing can make the hook pass
+    (project / "doclint.toml").write_text('select = ["DL301", "DL302", "DL303", "DL401"]\nextend-exclude = ["vendor/"]\n',
+                                          encoding="utf-8")
     git(project, "init", "-q")
     git(project, "add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}

@@ -74,6 +74,7 @@ class Document:
     html_ids: set[str] = field(default_factory=set)  # anchors made by HTML: <a id>, <a name>, id="..."
     links: list[tuple[int, int, str, int, int]] = field(default_factory=list)  # start, end, dest, text span
     dialect: str = "github"  # how heading anchors are made
+    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML: HTML blocks and inline HTML, Markdown only
     analysis: dict = field(default_factory=dict)  # what rules compute once per document and share
 
     @cached_property

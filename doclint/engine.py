@@ -1,14 +1,17 @@
 """The Linter: parse a document, run the selected rules, and fix to a fixpoint."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import PurePath
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path, PurePath
 
+from . import suppression
 from .document import Document
 from .fixer import FixOutcome, fix_until_stable
+from .globs import absolute, compile_glob
 from .model import Applicability, Diagnostic, Severity
 from .patterns import PatternTimeout
-from .registry import Rule, RuleContext, builtin_rules, select
+from .registry import Rule, RuleContext, builtin_rules, decide, matches, select
+from .slugs import DIALECTS
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 INTERNAL_ERROR = ("DL000", "internal-error")
@@ -28,33 +31,95 @@ def parse(text: str, path: str = "<stdin>", kind: str | None = None, dialect: st
     return parse_text(text, path)
 
 
+def available_rules(packs: tuple[str, ...] = ()) -> list[Rule]:
+    """The built-in rules, the shipped packs' rules and the rules of extra pack folders."""
+    from .packs import pack_rules
+
+    return builtin_rules() + pack_rules(tuple(Path(p) for p in packs))
+
+
 @dataclass
 class Linter:
-    """Built once from a configuration; check and fix any number of texts. Picklable; no global state."""
+    """Built once from a configuration; check and fix any number of texts. Picklable; no global state.
+
+    Selectors (codes, prefixes, names, tags, ALL) choose rules; the most specific selector naming a rule wins.
+    `options` maps a rule name to its settings (`severity` for any rule, others as the rule declares), and
+    "slug-dialect" to how Markdown headings become anchors (see doclint.slugs.DIALECTS).
+    `per_file_ignores` maps globs (relative to `root`) to selectors switched off for matching paths.
+    """
 
     select: list[str] | None = None
     ignore: list[str] | None = None
     options: dict = field(default_factory=dict)
+    extend_select: list[str] | None = None
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    root: str = "."
+    fixable: list[str] | None = None  # rules whose fixes may be applied (default: all)
+    unfixable: list[str] | None = None  # rules whose fixes are only shown
+    extend_safe_fixes: list[str] | None = None  # rules whose unsafe fixes count as safe
+    extend_unsafe_fixes: list[str] | None = None  # rules whose safe fixes count as unsafe
+    packs: tuple[str, ...] = ()  # extra folders of rule packs
 
     def __post_init__(self):
-        from .packs import pack_rules
-        from .slugs import DIALECTS
-
-        self.rules: list[Rule] = list(select(builtin_rules() + pack_rules(), self.select, self.ignore))
+        self.available = {r.code: r for r in available_rules(self.packs)}
+        self.rules: list[Rule] = list(select(self.available.values(), self.select, self.ignore, self.extend_select))
+        self._file_ignores = [(compile_glob(pattern, self.root), tuple(selectors))
+                              for pattern, selectors in self.per_file_ignores.items()]
+        self._rules_by_ignores: dict[tuple[int, ...], list[Rule]] = {}
+        self._policies = {code: self._policy(rule) for code, rule in self.available.items()}
         self.dialect = self.options.get("slug-dialect", "github")
         if self.dialect not in DIALECTS:
             raise ValueError(f"unknown slug-dialect {self.dialect!r} (known: {', '.join(DIALECTS)})")
 
     def __getstate__(self):
-        return {"select": self.select, "ignore": self.ignore, "options": self.options}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
         self.__post_init__()
 
+    def _policy(self, rule: Rule) -> tuple[Severity | None, Applicability | None]:
+        """What the configuration changes in the rule's diagnostics: the severity, and the applicability of its
+        fixes (DISPLAY_ONLY: shown, never applied). On a tie between extend-safe and extend-unsafe, unsafe wins."""
+        severity = self.options.get(rule.name, {}).get("severity")
+        level = None
+        safer, riskier = self.extend_safe_fixes or (), self.extend_unsafe_fixes or ()
+        if any(matches(rule, s) for s in (*safer, *riskier)):
+            level = Applicability.SAFE if decide(rule, safer, riskier, default=False) else Applicability.UNSAFE
+        if not decide(rule, self.fixable if self.fixable is not None else ["ALL"], self.unfixable or (), default=False):
+            level = Applicability.DISPLAY_ONLY
+        return (Severity[severity.upper()] if severity else None), level
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """The rules that run on `path`: the selected ones less its per-file ignores."""
+        if not self._file_ignores:
+            return self.rules
+        where = absolute(path)
+        hits = tuple(i for i, (glob, _) in enumerate(self._file_ignores) if glob.matches(where))
+        if hits not in self._rules_by_ignores:
+            ignored = [s for i in hits for s in self._file_ignores[i][1]]
+            self._rules_by_ignores[hits] = [r for r in self.rules if not any(matches(r, s) for s in ignored)]
+        return self._rules_by_ignores[hits]
+
     def check_document(self, doc: Document) -> list[Diagnostic]:
+        rules = self.rules_for(doc.path)
+        found = self._run(rules, doc)
+        directives = suppression.directives(doc)
+        if directives:
+            report_unused = any(r.code == suppression.CODE for r in rules)
+            judged = found
+            if report_unused:
+                ran = {r.code for r in rules}
+                extra = [r for r in suppression.named_rules(directives, self.available.values()) if r.code not in ran]
+                judged = found + self._run(extra, doc)
+            found = suppression.apply(doc, directives, found, judged, self.available, report_unused)
+        found = [self._apply_policy(d) for d in found]
+        found.sort(key=lambda d: d.sort_key)
+        return found
+
+    def _run(self, rules: list[Rule], doc: Document) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        for rule in self.rules:
+        for rule in rules:
             context = RuleContext(rule, doc, self.options.get(rule.name, {}))
             try:
                 found.extend(rule.check(context))
@@ -62,8 +127,18 @@ class Linter:
                 found.append(_internal(rule, doc, f"timed out ({error}); the rule was skipped for this file"))
             except Exception as error:  # a broken rule must not stop the run; it is reported instead
                 found.append(_internal(rule, doc, f"failed with {type(error).__name__}: {error}"))
-        found.sort(key=lambda d: d.sort_key)
         return found
+
+    def _apply_policy(self, diagnostic: Diagnostic) -> Diagnostic:
+        severity, level = self._policies.get(diagnostic.code, (None, None))
+        if severity is not None and severity != diagnostic.severity:
+            diagnostic = replace(diagnostic, severity=severity)
+        if level is not None and diagnostic.fix is not None:
+            current = diagnostic.fix.applicability
+            wanted = current if current == Applicability.DISPLAY_ONLY else level
+            if wanted != current:
+                diagnostic = replace(diagnostic, fix=replace(diagnostic.fix, applicability=wanted))
+        return diagnostic
 
     def parse(self, text: str, path: str = "<stdin>", kind: str | None = None) -> Document:
         return parse(text, path, kind, self.dialect)
@@ -73,8 +148,9 @@ class Linter:
 
     def fix(self, text: str, path: str = "<stdin>", unsafe: bool = False, kind: str | None = None) -> FixOutcome:
         level = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        promoted = frozenset(code for code, (_, change) in self._policies.items() if change == Applicability.SAFE)
         return fix_until_stable(text, lambda t: self.check_document(self.parse(t, path, kind)),
-                                lambda t: self.parse(t, path, kind).outline(), level)
+                                lambda t: self.parse(t, path, kind).outline(), level, promoted)
 
 
 def _internal(rule: Rule, doc: Document, what: str) -> Diagnostic:

@@ -1,4 +1,4 @@
-"""Finding, reading and atomically writing the files doclint checks."""
+"""Reading and atomically writing the files doclint checks (which files: doclint.workspace)."""
 from __future__ import annotations
 
 import os
@@ -8,31 +8,10 @@ from pathlib import Path
 from .source import DecodeError, Source, decode
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown"})
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox"})
 
 
 class FileError(Exception):
     """A file doclint cannot read or write; the message is for the user."""
-
-
-def discover(paths: list[str]) -> list[str]:
-    """Files named on the command line, and the .txt/.md/.markdown files below named directories, sorted."""
-    found: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(sorted(_walk(given)))
-        else:
-            found.append(given)
-    return found
-
-
-def _walk(top: str):
-    for root, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        for name in files:
-            if Path(name).suffix.lower() in SUFFIXES:
-                yield os.path.join(root, name)
 
 
 def read(path: str) -> tuple[Source, bytes]:

@@ -58,7 +58,9 @@ def _overlaps_itself(edits: list[Edit]) -> bool:
 
 
 def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline: Callable[[str], tuple],
-                     level: Applicability) -> FixOutcome:
+                     level: Applicability, promoted: frozenset[str] = frozenset()) -> FixOutcome:
+    """Fix to a fixpoint. Safe fixes must keep the outline, unless one of the `promoted` rules (whose unsafe
+    fixes the configuration declared safe) was applied."""
     original = text
     seen = {text}
     fixed: Counter = Counter()
@@ -82,7 +84,7 @@ def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline
             codes = ", ".join(sorted({d.code for d in diagnostics if d.fix and d.fix.applies(level)}))
             return FixOutcome(original, lint(original),
                               error=f"fixes did not converge after {MAX_PASSES} passes; rules: {codes}")
-    if level == Applicability.SAFE and fixed and outline(text) != outline(original):
+    if level == Applicability.SAFE and fixed and not promoted & set(fixed) and outline(text) != outline(original):
         codes = ", ".join(sorted(fixed))
         return FixOutcome(original, lint(original),
                           error=f"internal error: safe fixes changed the document outline; rules: {codes}")

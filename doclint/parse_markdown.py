@@ -137,6 +137,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
     doc.links = [tuple(link) for link in sorted(links)]
     doc.html_ids = {m.group(1) for start, end in html_spans for m in HTML_ID.finditer(text, start, end)}
+    doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
     doc.prose = mask_urls(build_prose(text, prose_spans))

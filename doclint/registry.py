@@ -22,6 +22,18 @@ class Rule:
     tags: tuple[str, ...] = ()
     doc: str = ""  # Markdown: ## What it does / ## Why is this bad? / ## Example / ## Use instead / ## Fix safety
     origin: str = "builtin"  # or the pack file it came from
+    options: tuple["Option", ...] = ()  # what `[rules.<code>]` in the configuration may set, besides severity
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting of one rule: its name in the configuration, its kind ("strings" or one of `choices`), its default."""
+
+    name: str
+    kind: str
+    default: object
+    help: str
+    choices: tuple[str, ...] = ()
 
 
 @dataclass
@@ -46,11 +58,13 @@ _BUILTIN: list[Rule] = []
 
 
 def rule(code: str, name: str, summary: str, *, fixable: Fixable = Fixable.NEVER,
-         severity: Severity = Severity.WARNING, tags: tuple[str, ...] = ()) -> Callable[[Check], Check]:
+         severity: Severity = Severity.WARNING, tags: tuple[str, ...] = (),
+         options: tuple[Option, ...] = ()) -> Callable[[Check], Check]:
     """Register a Python rule; its docstring is the rule's documentation page."""
 
     def register(check: Check) -> Check:
-        _BUILTIN.append(Rule(code, name, summary, check, fixable, severity, tags, inspect.cleandoc(check.__doc__ or "")))
+        _BUILTIN.append(Rule(code, name, summary, check, fixable, severity, tags, inspect.cleandoc(check.__doc__ or ""),
+                             options=options))
         return check
 
     return register
@@ -64,15 +78,38 @@ def builtin_rules() -> list[Rule]:
 
 def matches(rule: Rule, selector: str) -> bool:
     """A selector is a code, a code prefix (DL3), a rule name, a tag, or ALL."""
+    return specificity(rule, selector) >= 0
+
+
+EXACT = 100
+
+
+def specificity(rule: Rule, selector: str) -> int:
+    """How precisely the selector names the rule: -1 not at all, 0 ALL, 1 a tag, 1 + length for a code prefix,
+    EXACT for the rule's code or name."""
     selector = selector.strip()
-    return (selector.upper() == "ALL" or rule.code.startswith(selector.upper())
-            or selector == rule.name or selector in rule.tags)
+    if selector.upper() == rule.code or selector == rule.name:
+        return EXACT
+    if selector and rule.code.startswith(selector.upper()):
+        return 1 + len(selector)
+    if selector in rule.tags:
+        return 1
+    return 0 if selector.upper() == "ALL" else -1
 
 
-def select(rules: Iterable[Rule], select: list[str] | None, ignore: list[str] | None) -> Iterator[Rule]:
+def decide(rule: Rule, on: Iterable[str], off: Iterable[str], default: bool) -> bool:
+    """The most specific selector naming the rule wins; on a tie `off` wins; named by none: `default`."""
+    best_on = max((specificity(rule, s) for s in on), default=-1)
+    best_off = max((specificity(rule, s) for s in off), default=-1)
+    if best_on < 0 and best_off < 0:
+        return default
+    return best_on > best_off
+
+
+def select(rules: Iterable[Rule], select: list[str] | None, ignore: list[str] | None,
+           extend_select: list[str] | None = None) -> Iterator[Rule]:
+    """`select` (default: every rule) plus `extend_select`, minus `ignore`; the most specific selector wins."""
+    enabled = list(select if select is not None else ["ALL"]) + list(extend_select or ())
     for candidate in rules:
-        if select and not any(matches(candidate, s) for s in select):
-            continue
-        if ignore and any(matches(candidate, s) for s in ignore):
-            continue
-        yield candidate
+        if decide(candidate, enabled, ignore or (), default=False):
+            yield candidate

@@ -1,8 +1,9 @@
-"""Reporters: concise text lines and the JSON contract."""
+"""What a run found in each file, the JSON contract, and the closing summary line (formats: doclint.formats)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .model import Applicability, Diagnostic
 from .source import LineIndex
@@ -13,6 +14,7 @@ class FileReport:
     path: str
     diagnostics: list[Diagnostic]
     index: LineIndex
+    fixed: Counter = field(default_factory=Counter)  # rule code -> fixes applied to this file
 
 
 def fixable_now(diagnostic: Diagnostic, unsafe: bool) -> bool:
@@ -20,21 +22,12 @@ def fixable_now(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return diagnostic.fix is not None and diagnostic.fix.applies(level)
 
 
-def concise(reports: list[FileReport], unsafe: bool) -> str:
-    lines = []
-    for report in reports:
-        for d in report.diagnostics:
-            line, column = report.index.position(d.start)
-            mark = " [*]" if fixable_now(d, unsafe) else ""
-            lines.append(f"{report.path}:{line}:{column}: {d.code}{mark} {d.message}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
 def to_json(reports: list[FileReport]) -> str:
-    return json.dumps([_record(r, d) for r in reports for d in r.diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([record(r, d) for r in reports for d in r.diagnostics], indent=2, ensure_ascii=False) + "\n"
 
 
-def _record(report: FileReport, d: Diagnostic) -> dict:
+def record(report: FileReport, d: Diagnostic) -> dict:
+    """One diagnostic as the JSON contract describes it (README, "JSON output")."""
     line, column = report.index.position(d.start)
     end_line, end_column = report.index.position(d.end)
     record = {"path": report.path, "code": d.code, "name": d.name, "severity": d.severity.label,

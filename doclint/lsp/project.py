@@ -6,17 +6,16 @@ from pathlib import Path
 from typing import Callable
 
 from ..engine import Linter
+from ..workspace import Workspace
 
 CONFIG_FILES = ("pyproject.toml", "doclint.toml", ".doclint.toml")
 MAX_CACHED = 16
 
 
 def load_linter(directory: Path) -> Linter:
-    """The Linter for files in directory, as the CLI would configure it there.
-
-    doclint does not read configuration files yet, so this is the default Linter; their loader belongs here.
-    """
-    return Linter()
+    """The Linter for files in directory, as the CLI configures it there: from the closest configuration file.
+    A configuration mistake raises ConfigError (or PackError), which the server logs to the client."""
+    return Workspace(cwd=str(directory)).settings_for(str(directory)).linter()
 
 
 def config_stamp(directory: Path) -> tuple:

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
 from ..prose import document_sentence_starts, english_words, is_common_word
-from ..registry import RuleContext, fix, rule
+from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
 
 LOWER_WORD = patterns.compile(r"\p{Ll}[\p{Ll}'’-]*(?=[ \t,;]+\S)")
@@ -112,8 +112,12 @@ def _stem(word: str) -> str:
     return word[:-2] if word.endswith(POSSESSIVE) else word
 
 
+KNOWN_NAMES = Option("known-names", "strings", (), "names and their casing, e.g. [\"OpenAI\", \"iPhone\", \"kubectl\"]; "
+                     "any other casing of them is reported, whatever the article does")
+
+
 @rule("DL202", "inconsistent-name-casing", "A name is written in lowercase where the article capitalises it",
-      fixable=Fixable.ALWAYS, tags=("casing",))
+      fixable=Fixable.ALWAYS, tags=("casing",), options=(KNOWN_NAMES,))
 def inconsistent_name_casing(ctx: RuleContext):
     """## What it does
     Learns from the article how it writes its names and reports the odd one out: `openai` where the article
@@ -137,12 +141,21 @@ def inconsistent_name_casing(ctx: RuleContext):
 
     ## Fix safety
     Safe for two-word names and for names the article capitalises at least twice; unsafe when a single
-    capitalised occurrence is the only evidence.
+    capitalised occurrence is the only evidence. Safe for configured `known-names`.
+
+    ## Options
+    `known-names`: names with their one right casing (`["OpenAI", "iPhone", "kubectl", "South Korea"]`). Any
+    other casing of them in the article's text is reported, even at a sentence start; the article's own evidence
+    is not consulted for them.
     """
     doc, prose = ctx.doc, ctx.doc.prose
+    known = {" ".join(n.split()).lower(): " ".join(n.split()) for n in ctx.options.get("known-names", ()) if n.strip()}
+    configured = list(_known_name_casing(ctx, known)) if known else []
+    yield from configured
     words = set(WORD.findall(prose))
     capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
-    candidates = {w for w in (_stem(w) for w in words if w.islower()) if w in capital_keys and w not in STARTERS}
+    candidates = {w for w in (_stem(w) for w in words if w.islower())
+                  if w in capital_keys and w not in STARTERS and w not in known}
     if not candidates:
         return
     forms = {w for w in words if _stem(w).lower() in candidates}
@@ -166,7 +179,7 @@ def inconsistent_name_casing(ctx: RuleContext):
                 capitalised[word.lower()][word] += 1
     for start, word in occurrences:
         end = start + len(word)
-        if not word.islower() or word in identifiers:
+        if not word.islower() or word in identifiers or any(d.start <= start < d.end for d in configured):
             continue
         phrase = _capitalised_phrase(doc, start, end, starts)
         if phrase is not None:
@@ -188,6 +201,22 @@ def inconsistent_name_casing(ctx: RuleContext):
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
+
+
+def _known_name_casing(ctx: RuleContext, known: dict[str, str]):
+    """Every casing of a configured name but its own, in the article's text (not in code or identifiers)."""
+    alternatives = "|".join(patterns.regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(known.values(), key=len,
+                                                                                          reverse=True))
+    pattern = patterns.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", patterns.regex.IGNORECASE)
+    prose = ctx.doc.prose
+    for m in pattern.finditer(prose):
+        found = m.group()
+        right = known[" ".join(found.split()).lower()]
+        if " ".join(found.split()) == right or ctx.doc.text_block_at(m.start()) is None \
+                or _code_like(prose, m.start(), m.end()):
+            continue
+        yield ctx.report(m.start(), m.end(), f"'{found}' is written '{right}' (configured name)",
+                         fix(f"Write '{right}'", Edit(m.start(), m.end(), right)))
 
 
 def _title(word: str) -> str:

@@ -1,0 +1,56 @@
+"""Output formats: each renders the reports of one run as text for a person, a tool or a CI service."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import quote
+
+from ..registry import Rule
+from ..report import FileReport
+
+
+@dataclass
+class Run:
+    reports: list[FileReport]
+    rules: dict[str, Rule]  # code -> rule, for names and documentation
+    unsafe: bool = False  # unsafe fixes count as fixable
+    color: bool = False
+    cwd: str = "."
+
+
+def relative_path(path: str, cwd: str) -> str:
+    """The path relative to cwd with '/' separators when it is below cwd; otherwise absolute."""
+    if path.startswith("<"):
+        return path
+    full = os.path.abspath(os.path.join(cwd, path))
+    relative = os.path.relpath(full, cwd)
+    return (full if relative.startswith("..") else relative).replace(os.sep, "/")
+
+
+def uri(path: str, cwd: str) -> str:
+    """A URI reference for the file: relative to cwd where possible, else an absolute file URI."""
+    relative = relative_path(path, cwd)
+    if relative.startswith("/"):
+        return "file://" + quote(relative)
+    return quote(relative)
+
+
+def rule_name(run: Run, code: str, fallback: str) -> str:
+    rule = run.rules.get(code)
+    return rule.name if rule else fallback
+
+
+def _formatters() -> dict[str, Callable[[Run], str]]:
+    from . import gitlab, github, junit, machine, sarif, text
+
+    return {"concise": text.concise, "full": text.full, "json": machine.json_array, "json-lines": machine.json_lines,
+            "sarif": sarif.render, "github": github.render, "junit": junit.render, "gitlab": gitlab.render}
+
+
+FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "junit", "gitlab")
+TEXT_FORMATS = frozenset({"concise", "full"})  # for people: a summary line, colour on a terminal
+
+
+def render(name: str, run: Run) -> str:
+    return _formatters()[name](run)

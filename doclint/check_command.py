@@ -13,7 +13,7 @@ from .baseline import Baseline
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, KEYS, ConfigError
 from .files import FileError, read, write_atomic
 from .formats import FORMATS, TEXT_FORMATS, Run, render
-from .formats.text import fixes_applied, statistics, statistics_rows
+from .formats.text import document_rows, fixes_applied, statistics, statistics_rows
 from .model import Severity
 from .report import FileReport, summary
 from .source import DecodeError, LineIndex, decode
@@ -60,7 +60,8 @@ def add_arguments(sub: argparse.ArgumentParser, fixing: bool) -> None:
     output = sub.add_argument_group("output")
     output.add_argument("--output-format", choices=FORMATS, default="concise")
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
-    output.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    output.add_argument("--statistics", action="store_true",
+                        help="print the number of findings per rule and each document's readability")
     output.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour text output (auto: on a terminal, unless NO_COLOR is set)")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems remain")
@@ -121,6 +122,10 @@ def check_file(path: str, args, workspace: Workspace) -> FileResult:
         remaining = linter.check(text, display)
     result.internal_error = any(d.code == "DL000" for d in remaining)
     result.report = FileReport(display, remaining, LineIndex(text), fixed)
+    if args.statistics:
+        from .readability import document_statistics
+
+        result.report.readability = document_statistics(linter.parse(text, display))
     return result
 
 
@@ -199,7 +204,7 @@ def emit(reports: list[FileReport], args, workspace: Workspace, stream) -> None:
     run = Run(reports, rules, args.unsafe_fixes, human and use_color(args.color, target), workspace.cwd)
     if args.statistics:
         body = (statistics(run) if args.output_format not in ("json", "json-lines")
-                else json.dumps(statistics_rows(run), indent=2) + "\n")
+                else json.dumps({"rules": statistics_rows(run), "documents": document_rows(run)}, indent=2) + "\n")
     else:
         body = render(args.output_format, run)
     if human:

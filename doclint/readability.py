@@ -32,7 +32,7 @@ def document_statistics(doc: Document) -> dict:
     return {
         "words": ts.lexicon_count(text),
         "sentences": ts.sentence_count(text),
-        "flesch_reading_ease": ts.flesch_reading_ease(text),
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
-        "reading_time_seconds": ts.reading_time(text, ms_per_char=14.69),
+        "flesch_reading_ease": round(ts.flesch_reading_ease(text), 2),
+        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(text), 2),
+        "reading_time_seconds": round(ts.reading_time(text, ms_per_char=14.69), 1),
     }

@@ -15,6 +15,7 @@ class FileReport:
     diagnostics: list[Diagnostic]
     index: LineIndex
     fixed: Counter = field(default_factory=Counter)  # rule code -> fixes applied to this file
+    readability: dict | None = None  # words, sentences, Flesch scores: filled for --statistics
 
 
 def fixable_now(diagnostic: Diagnostic, unsafe: bool) -> bool:

@@ -137,14 +137,20 @@ def test_output_file(capsys, inputs):
 
 def test_statistics_text_and_json(capsys, inputs):
     _, out, _ = run_cli(capsys, "check", "--isolated", "--statistics", "article.md", "notes.txt")
-    assert out.splitlines() == ["2  DL301  [*] missing-space-after-comma", "1  DL003      unused-suppression",
+    assert out.splitlines()[:5] == ["2  DL301  [*] missing-space-after-comma", "1  DL003      unused-suppression",
                                 "1  DL101      toc-entry-without-heading", "1  DL302  [*] missing-space-after-sentence",
-                                "1  DL401  [*] misspelling",
-                                "Found 6 problems (4 fixable with --fix; 2 more with --unsafe-fixes)."]
+                                "1  DL401  [*] misspelling"]
+    assert out.splitlines()[5].startswith("article.md: ") and " words, " in out.splitlines()[5]
+    assert out.splitlines()[7] == "Found 6 problems (4 fixable with --fix; 2 more with --unsafe-fixes)."
     _, out, _ = run_cli(capsys, "check", "--isolated", "--statistics", "--output-format", "json", "notes.txt")
-    assert json.loads(out) == [
+    report = json.loads(out)
+    assert report["rules"] == [
         {"code": "DL301", "name": "missing-space-after-comma", "count": 1, "fixable": 1},
         {"code": "DL302", "name": "missing-space-after-sentence", "count": 1, "fixable": 1}]
+    (document,) = report["documents"]
+    assert document["path"] == "notes.txt" and document["words"] > 5
+    assert set(document) == {"path", "words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade",
+                             "reading_time_seconds"}
 
 
 def test_show_fixes_and_exit_non_zero_on_fix(capsys, inputs):

@@ -124,11 +124,20 @@ def _width(text: str) -> int:
 
 
 def statistics(run: Run) -> str:
-    """One line per rule: how many findings, whether any is fixable now, the rule's name."""
+    """One line per rule: how many findings, whether any is fixable now, the rule's name; then one line per
+    document with its readability."""
     rows = statistics_rows(run)
     width = max((len(str(r["count"])) for r in rows), default=1)
-    return "".join(f"{r['count']:>{width}}  {r['code']:<6} {'[*]' if r['fixable'] else '   '} {r['name']}\n"
-                   for r in rows)
+    out = "".join(f"{r['count']:>{width}}  {r['code']:<6} {'[*]' if r['fixable'] else '   '} {r['name']}\n"
+                  for r in rows)
+    for doc in document_rows(run):
+        out += (f"{doc['path']}: {doc['words']} words, {doc['sentences']} sentences, Flesch reading ease "
+                f"{doc['flesch_reading_ease']:.1f}, Flesch-Kincaid grade {doc['flesch_kincaid_grade']:.1f}\n")
+    return out
+
+
+def document_rows(run: Run) -> list[dict]:
+    return [{"path": r.path, **r.readability} for r in run.reports if r.readability is not None]
 
 
 def statistics_rows(run: Run) -> list[dict]:

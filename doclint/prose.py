@@ -82,14 +82,20 @@ def is_abbreviation(prose: str, dot: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> dict[str, int]:
-    """Lower-case English words with a frequency class: round(log10(occurrences)) in a large corpus."""
+def word_frequencies() -> dict[str, int]:
+    """Lower-case English words and how often they occur in a large corpus (200 times or more)."""
     words = {}
     for line in read_pack_text("words-en.txt").splitlines():
         if line and not line.startswith("#"):
-            word, _, frequency = line.partition(" ")
-            words[word] = int(frequency)
+            word, _, count = line.partition(" ")
+            words[word] = int(count)
     return words
+
+
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    """Lower-case English words with a frequency class: int(log10(occurrences))."""
+    return {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
 
 
 def is_common_word(word: str, min_class: int = 4) -> bool:

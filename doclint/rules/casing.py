@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
-from ..prose import document_sentence_starts, english_words, is_common_word
+from ..prose import document_sentence_starts, is_common_word, word_frequencies
 from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
 
@@ -19,6 +19,8 @@ STARTERS = frozenset(
     "who why with within without yet you your".split()
 )
 POSSESSIVE = ("'s", "’s")
+ORDINARY = 2000  # occurrences in the English word list from which a word is ordinary, never a name alone
+KNOWN = 500  # occurrences from which a word is known English: many capitals needed to call it a name
 
 
 @rule("DL201", "lowercase-sentence-start", "A sentence starts with a lowercase letter",
@@ -193,11 +195,11 @@ def inconsistent_name_casing(ctx: RuleContext):
             continue
         right, mid = named.most_common(1)[0][0], sum(named.values())
         total, low = anywhere[word], lower[word]
-        frequency = english_words().get(word, 0)
-        if low > 2 or frequency >= 4 or 2 * low > total:
+        frequency = word_frequencies().get(word, 0)
+        if low > 2 or frequency >= ORDINARY or 2 * low > total:
             continue  # lowercase on purpose, or an ordinary English word
-        if frequency == 3 and (mid < 8 or mid < 8 * low):
-            continue  # 'lee', 'rhyme': a known word needs many capitals mid-sentence
+        if frequency >= KNOWN and (mid < 10 or low > 1):
+            continue  # 'lee', 'covenant': a known word needs ten capitals mid-sentence and one slip
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
@@ -256,12 +258,25 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
         while left > 0 and (prose[left - 1].isalpha() or prose[left - 1] in "-’'"):
             left -= 1
         name = prose[left:start - 1]
-        if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts:
+        if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts \
+                and _capitalised_without(doc, _title(word), name, starts):
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
     for found, phrase in candidates:
         if any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase)):
             return found, phrase
     return None
+
+
+def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
+    """'Korean' capitalised mid-sentence somewhere not after 'South': a name of its own, not merely part of
+    'Konnectivity Agent'."""
+    prose = doc.prose
+    for at in _find_all(prose, word):
+        if at not in starts and prose[max(0, at - len(before) - 1):at] != f"{before} ":
+            block = doc.text_block_at(at)
+            if block is not None and block.kind in PROSE_KINDS:
+                return True
+    return False
 
 
 def _find_all(text: str, needle: str):
@@ -292,5 +307,5 @@ def _is_evidence(doc: Document, offset: int, length: int, starts: set[int]) -> b
 def _code_like(prose: str, start: int, end: int) -> bool:
     before = prose[start - 1] if start else " "
     after = prose[end] if end < len(prose) else " "
-    return before in "./_-\\@#$" or after in "/_(\\@=" or (after == "." and end + 1 < len(prose)
+    return before in "./_-\\@#${[<(:" or after in "/_(\\@=}]>:" or (after == "." and end + 1 < len(prose)
                                                                  and prose[end + 1].isalnum())

@@ -7,12 +7,13 @@ from pathlib import Path
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS, WORD
 from .prose import document_sentence_starts, find_words
-from .model import Applicability, Edit, Fixable
+from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
 CODE_BEFORE = frozenset("#@/\\_.$]")
 CODE_AFTER = frozenset("_/\\@([")
+UNUSUAL_NOTE = " (this text spells many words unusually: archaic or dialect spelling?)"
 CONSISTENT_USE = 3  # a 'misspelling' written this often in one document is the document's own spelling
 
 
@@ -87,10 +88,17 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
         r"\b(?:" + "|".join(patterns.regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
         + r")\b", patterns.regex.IGNORECASE if ignore_case else 0) if phrases else None
 
+    unusual_rate = entry.get("unusual_spelling_rate")
+    if unusual_rate is not None and not isinstance(unusual_rate, (int, float)):
+        raise ValueError("'unusual_spelling_rate' must be a number (a share of the words)")
+
     def check(ctx: RuleContext):
         doc, prose = ctx.doc, ctx.doc.prose
-        present = set(WORD.findall(prose))
+        words = WORD.findall(prose)
+        present = set(words)
         forms = {w for w in present if (_normal_key(w) if ignore_case else w) in swaps}
+        distinct = len({f.lower() for f in forms})
+        unusual = unusual_rate is not None and distinct >= 10 and distinct > unusual_rate * len(words)
         found = [(m.start(), m.end()) for m in find_words(prose, forms)]
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
@@ -119,7 +127,11 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
             if len(choices) == 1:
                 edit_fix = fix(f"Replace with '{_matching_case(word, real[0])}'",
                                Edit(start, end, _matching_case(word, real[0])), applicability=applicability)
-            yield ctx.report(start, end, message.format(found=word, expected=suggestion), edit_fix)
+            if unusual:  # archaic or dialect spelling throughout: say so, and leave the words alone
+                yield ctx.report(start, end, message.format(found=word, expected=suggestion) + UNUSUAL_NOTE,
+                                 severity=Severity.INFO)
+            else:
+                yield ctx.report(start, end, message.format(found=word, expected=suggestion), edit_fix)
 
     return check, Fixable.SOMETIMES
 

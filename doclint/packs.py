@@ -12,7 +12,7 @@ from .resources import packs_dir
 
 RULE_KEYS = {
     "code", "name", "kind", "summary", "message", "severity", "applicability", "ignore_case", "scope",
-    "swap", "swap_file", "swap_format", "tokens", "examples", "doc", "tags",
+    "swap", "swap_file", "swap_format", "tokens", "examples", "doc", "tags", "unusual_spelling_rate",
 }
 REQUIRED = ("code", "name", "kind", "summary", "message")
 

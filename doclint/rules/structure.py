@@ -244,15 +244,16 @@ def toc_entry_text_mismatch(ctx: RuleContext):
 @rule("DL105", "empty-section", "A heading has no text before the next heading", tags=("structure",))
 def empty_section(ctx: RuleContext):
     """## What it does
-    Reports a heading followed directly by another heading of the same or a higher level, or by the end of the
-    article.
+    Reports a heading followed directly by another heading of the same or a higher level (as information:
+    template sections and placeholders are often left empty on purpose), or by the end of the article (a
+    warning: the text was most likely lost).
 
     ## Why is this bad?
     An empty section is a promise the article does not keep; in scraped text it usually means the section's
     text was lost.
 
     Where heading levels are unknown (flat plain text without a nested TOC) a heading followed by a heading may
-    be a parent of sub-sections, so it is reported as information only.
+    be a parent of sub-sections; the message says so. A heading followed by a deeper one is never reported.
 
     ## Example
     ```
@@ -272,14 +273,12 @@ def empty_section(ctx: RuleContext):
             yield ctx.report(block.content_start, block.content_end,
                              f"Section '{ctx.doc.content(block)}' is empty: the article ends after its heading")
         elif following.kind == "heading":
-            if block.level and following.level:
-                if following.level > block.level:
-                    continue
-                severity = Severity.WARNING
-            else:
-                severity = Severity.INFO
+            if block.level and following.level and following.level > block.level:
+                continue  # a parent of sub-sections
+            maybe_parent = "" if block.level and following.level else " (a parent of the sections after it?)"
             yield ctx.report(block.content_start, block.content_end,
-                             f"Section '{ctx.doc.content(block)}' has no text before the next heading", severity=severity)
+                             f"Section '{ctx.doc.content(block)}' has no text before the next heading{maybe_parent}",
+                             severity=Severity.INFO)
 
 
 @rule("DL106", "truncated-ending", "The article stops mid-sentence", fixable=Fixable.ALWAYS, tags=("structure",))

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
+from ..parse_text import heading_shaped
 from ..prose import document_sentence_starts, is_common_word, word_frequencies
 from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
@@ -126,10 +127,12 @@ def inconsistent_name_casing(ctx: RuleContext):
     writes `OpenAI`, `seoul’s` beside `Seoul`, `South korea` beside `South Korea`, and a lowercase word inside a
     name the article writes capitalised (`north Korea` beside `North Korea`, `data Center` beside `Data Center`).
 
-    Only capitals in the middle of a sentence of prose count as evidence (not headings, sentence or line
-    starts). A common English word (`north`, `data`, `march`) is reported only inside a two-word name the
-    article writes capitalised; a word the article writes in lowercase more than twice, or uses as an
-    identifier (in code, paths, `snake_case`), is taken as deliberately lowercase.
+    Only capitals in the middle of a sentence of prose count as evidence: not headings or lines in title case,
+    not sentence or line starts, not runs of capitalised words (`Pod Specification`). A common English word
+    (`north`, `data`, `march`) is reported only inside a two-word name the article writes capitalised
+    mid-sentence at least as often as it writes the lowercase pair; a known word (`lee`) alone needs five
+    capitals mid-sentence and a single lowercase slip. A word the article writes in lowercase more than twice,
+    or uses as an identifier (in code, paths, `snake_case`), is taken as deliberately lowercase.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -175,7 +178,8 @@ def inconsistent_name_casing(ctx: RuleContext):
             lower[word] += 1
             if _code_like(prose, start, start + len(word)):
                 identifiers.add(word)
-        elif block.kind in PROSE_KINDS and not word.isupper():
+        elif _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper() \
+                and not _in_capitalised_run(prose, start, start + len(word)):
             anywhere[word.lower()] += 1
             if start not in starts:
                 capitalised[word.lower()][word] += 1
@@ -198,8 +202,8 @@ def inconsistent_name_casing(ctx: RuleContext):
         frequency = word_frequencies().get(word, 0)
         if low > 2 or frequency >= ORDINARY or 2 * low > total:
             continue  # lowercase on purpose, or an ordinary English word
-        if frequency >= KNOWN and (mid < 10 or low > 1):
-            continue  # 'lee', 'covenant': a known word needs ten capitals mid-sentence and one slip
+        if frequency >= KNOWN and (mid < 5 or low > 1):
+            continue  # 'lee': a known word needs five capitals mid-sentence and a single slip
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
@@ -262,9 +266,17 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
                 and _capitalised_without(doc, _title(word), name, starts):
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
     for found, phrase in candidates:
-        if any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase)):
-            return found, phrase
+        evidence = sum(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
+        if evidence and sum(1 for _ in _find_all(prose, found)) <= evidence:
+            return found, phrase  # and the article does not usually write it in lowercase
     return None
+
+
+def _in_capitalised_run(prose: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands in a run of them ('Pod Specification'), which proves nothing of it."""
+    before = prose[max(0, start - 2):start]
+    after = prose[end:end + 2]
+    return (before[-1:] == " " and before[:1].isupper()) or (after[:1] == " " and after[1:].isupper())
 
 
 def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
@@ -274,9 +286,17 @@ def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]
     for at in _find_all(prose, word):
         if at not in starts and prose[max(0, at - len(before) - 1):at] != f"{before} ":
             block = doc.text_block_at(at)
-            if block is not None and block.kind in PROSE_KINDS:
+            if block is not None and _writes_prose(doc, block):
                 return True
     return False
+
+
+def _writes_prose(doc: Document, block) -> bool:
+    """Capitals in this block are evidence: prose or a table cell, not a line in title case (an unlisted
+    heading, a label) whose capitals prove nothing."""
+    if block.kind == "table-cell":
+        return True
+    return block.kind in PROSE_KINDS and not heading_shaped(doc.content(block))
 
 
 def _find_all(text: str, needle: str):
@@ -291,7 +311,7 @@ def _is_evidence(doc: Document, offset: int, length: int, starts: set[int]) -> b
     """A capitalised phrase mid-sentence in prose: not at a sentence or line start, not after a colon, bracket,
     quote or dash, and not part of a longer capitalised name."""
     block = doc.text_block_at(offset)
-    if block is None or block.kind not in PROSE_KINDS or offset in starts or offset == block.content_start:
+    if block is None or not _writes_prose(doc, block) or offset in starts or offset == block.content_start:
         return False
     prose = doc.prose
     before = prose[max(block.content_start, offset - 2):offset]

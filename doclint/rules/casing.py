@@ -98,7 +98,8 @@ def _after_full_stop(prose: str, pos: int) -> bool:
     k = j
     while k > 0 and prose[k - 1].isdigit():
         k -= 1
-    return not (0 < j - k <= 2)
+    enumeration = 0 < j - k <= 2 and not (k > 0 and prose[k - 1].isalnum())  # '1.', '2.' but not 'v1.'
+    return not enumeration
 
 
 def _capitalised_at_starts(doc: Document) -> set[str]:

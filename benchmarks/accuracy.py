@@ -26,7 +26,7 @@ from doclint.engine import Linter  # noqa: E402
 from doclint.files import SUFFIXES  # noqa: E402
 from doclint.kinds import parse_swaps  # noqa: E402
 from doclint.model import Severity  # noqa: E402
-from doclint.prose import document_sentence_starts, english_words, is_common_word  # noqa: E402
+from doclint.prose import document_sentence_starts, is_common_word, word_frequencies  # noqa: E402
 from doclint.resources import read_pack_text  # noqa: E402
 from doclint.rules.casing import STARTERS  # noqa: E402
 from doclint.rules.structure import DANGLING  # noqa: E402
@@ -96,20 +96,20 @@ def sentence_case(doc, rng):
 
 
 def name_casing(doc, rng):
+    """Lowercase one occurrence of a name: a word the article capitalises mid-sentence, on its own, three
+    times or more, and never writes in lowercase (not even in code or links), and that is no English word."""
     starts = {p for _, s in document_sentence_starts(doc) for p in s}
     spots: dict[str, list[int]] = defaultdict(list)
-    lowered = set()
     for block in _prose_blocks(doc):
         for m in WORD.finditer(doc.prose, block.content_start, block.content_end):
             word = m.group()
-            if word.islower():
-                lowered.add(word)
-            elif word.istitle() and len(word) > 3 and m.start() not in starts and "-" not in word \
-                    and "'" not in word and "’" not in word and doc.prose[m.start() - 1:m.start()] == " " \
-                    and doc.prose[m.end():m.end() + 1] in (" ", ",", "."):
+            before, after = doc.prose[m.start() - 2:m.start()], doc.prose[m.end():m.end() + 2]
+            if word.istitle() and len(word) > 3 and m.start() not in starts and word.isalpha() \
+                    and before[-1:] == " " and not before[:1].isupper() and after[:1] in (" ", ",", ".") \
+                    and not after[1:].isupper():
                 spots[word].append(m.start())
-    names = [w for w, at in spots.items() if len(at) >= 3 and w.lower() not in lowered
-             and english_words().get(w.lower(), 0) <= 2]
+    names = [w for w, at in spots.items() if len(at) >= 3 and word_frequencies().get(w.lower(), 0) < 500
+             and not patterns.compile(rf"(?<!\p{{L}}){w.lower()}(?!\p{{L}})").search(doc.text)]
     name = _pick(rng, sorted(names))
     if name is None:
         return None
@@ -198,15 +198,21 @@ def stale_toc_entry(doc, rng):
 
 
 def emptied_section(doc, rng):
-    sections = [(h, blocks) for h, blocks in doc.sections() if h is not None and blocks
-                and all(b.kind in PROSE_KINDS | {"code", "table-row", "html"} for b in blocks)]
-    choice = _pick(rng, sections)
+    """Delete everything between a heading and the next heading of the same or a higher level."""
+    sections = doc.sections()
+    choices = []
+    for i, (heading, blocks) in enumerate(sections):
+        following = sections[i + 1][0] if i + 1 < len(sections) else None
+        if heading is None or following is None or not blocks or heading.nested or following.nested:
+            continue
+        if not heading.level or not following.level or following.level <= heading.level:
+            choices.append((heading, following))
+    choice = _pick(rng, choices)
     if choice is None:
         return None
-    heading, blocks = choice
-    start = doc.index.starts[doc.index.line_of(heading.end) + 1]
-    last_line = doc.index.line_of(blocks[-1].end)
-    end = doc.index.starts[last_line + 1] if last_line + 1 < len(doc.index) else len(doc.text)
+    heading, following = choice
+    start = doc.index.starts[doc.index.line_of(heading.content_end) + 1]
+    end = doc.index.starts[doc.index.line_of(following.start)]
     return Injection(doc.text[:start] + doc.text[end:], heading.content_start, ("DL105",), False)
 
 

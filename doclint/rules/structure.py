@@ -349,7 +349,9 @@ def _looks_cut(tail: str, kind: str, doc_kind: str) -> bool:
     if not words:
         return False
     last_word = words[-1].lower().strip("\"'“”‘’")
-    if tail.endswith((",", ";", "-", "–", "—")) or last_word in DANGLING:
+    if last_word in DANGLING and tail[-1].isalpha():
+        return kind != "list-item" or len(words) >= 4  # 'For', '... and arguably contributed to'
+    if tail.endswith((",", ";", "-", "–", "—")):
         return len(words) >= 4
     if not tail[-1].isalnum() or kind == "list-item":
         return False  # list items often end without punctuation; only a dangling word gives them away

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,13 +104,14 @@ class Document:
         return tuple((b.kind, b.level) for b in self.blocks)
 
     @cached_property
+    def words(self) -> list[str]:
+        """The prose's words in order: the one word scan that rules share."""
+        return WORD.findall(self.prose)
+
+    @cached_property
     def word_counts(self) -> dict[str, int]:
-        """Occurrences of each word form in the prose, for rules that learn from the document itself."""
-        counts: dict[str, int] = {}
-        for match in WORD.finditer(self.prose):
-            word = match.group()
-            counts[word] = counts.get(word, 0) + 1
-        return counts
+        """Occurrences of each word form in the prose."""
+        return Counter(self.words)
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import patterns
-from .document import PROSE_KINDS, TEXT_KINDS, WORD
+from .document import PROSE_KINDS, TEXT_KINDS
 from .prose import find_words
 from .model import Applicability, Edit, Fixable
 from .registry import RuleContext, fix
@@ -87,8 +87,7 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
 
     def check(ctx: RuleContext):
         doc, prose = ctx.doc, ctx.doc.prose
-        present = set(WORD.findall(prose))
-        forms = {w for w in present if (_normal_key(w) if ignore_case else w) in swaps}
+        forms = {w for w in doc.word_counts if (_normal_key(w) if ignore_case else w) in swaps}
         found = [(m.start(), m.end()) for m in find_words(prose, forms)]
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]

@@ -138,7 +138,7 @@ def inconsistent_name_casing(ctx: RuleContext):
     capitalised occurrence is the only evidence.
     """
     doc, prose = ctx.doc, ctx.doc.prose
-    words = set(WORD.findall(prose))
+    words = doc.word_counts.keys()
     capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
     candidates = {w for w in (_stem(w) for w in words if w.islower()) if w in capital_keys and w not in STARTERS}
     if not candidates:

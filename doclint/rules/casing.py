@@ -144,7 +144,7 @@ def inconsistent_name_casing(ctx: RuleContext):
     if not candidates:
         return
     forms = {w for w in words if _stem(w).lower() in candidates}
-    occurrences = [(m.start(), _stem(m.group())) for m in WORD.finditer(prose) if m.group() in forms]
+    occurrences = [(start, _stem(word)) for start, word in doc.word_offsets(forms)]
     starts = _non_evidence_starts(doc)
     capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms
     anywhere: Counter = Counter()  # capitalised anywhere in prose

@@ -204,7 +204,10 @@ def _non_evidence_starts(doc: Document) -> set[int]:
 
 def _in_code(doc: Document, word: str, prose_count: int) -> bool:
     """The word also occurs in lowercase outside the prose (code, link targets, front matter): an identifier."""
-    return sum(1 for _ in _find_all(doc.text, word)) > prose_count
+    counts = doc.analysis.setdefault("text_word_counts", {})
+    if word not in counts:
+        counts[word] = sum(1 for _ in _find_all(doc.text, word))
+    return counts[word] > prose_count
 
 
 def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> tuple[str, str] | None:

@@ -228,8 +228,11 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
         name = prose[left:start - 1]
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS:
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+    evidence = doc.analysis.setdefault("phrase_evidence", {})
     for found, phrase in candidates:
-        if any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase)):
+        if phrase not in evidence:
+            evidence[phrase] = any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
+        if evidence[phrase]:
             return found, phrase
     return None
 

@@ -1,0 +1,29 @@
+"""The shared word scan: Document.word_offsets finds exactly what a WORD scan of the prose finds."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from doclint.document import WORD, Document
+
+# letters, combining marks, word joiners, spaces and punctuation: the characters tokenisation depends on
+ALPHABET = st.sampled_from(list("abcAB'’-. \u0301\u00e9") + ["data", "metadata", "Data", "a-b"])
+
+
+def _document(prose: str) -> Document:
+    return Document(text=prose, kind="text", prose=prose)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ALPHABET, max_size=30).map("".join), st.data())
+def test_word_offsets_equal_a_filtered_word_scan(prose, data):
+    doc = _document(prose)
+    tokens = sorted(set(doc.words))
+    forms = set(data.draw(st.lists(st.sampled_from(tokens), unique=True))) if tokens else set()
+    expected = [(m.start(), m.group()) for m in WORD.finditer(prose) if m.group() in forms]
+    assert doc.word_offsets(forms) == expected
+
+
+def test_a_form_inside_a_longer_word_is_skipped():
+    doc = _document("metadata, data-driven and data. Data")
+    assert doc.word_counts["data"] == 1
+    assert doc.word_offsets({"data", "Data"}) == [(26, "data"), (32, "Data")]

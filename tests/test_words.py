@@ -24,6 +24,6 @@ def test_word_offsets_equal_a_filtered_word_scan(prose, data):
 
 
 def test_a_form_inside_a_longer_word_is_skipped():
-    doc = _document("metadata, data-driven and data. Data")
+    doc = _document("metadata, data-driven, ádata, x’data and data. Data")
     assert doc.word_counts["data"] == 1
-    assert doc.word_offsets({"data", "Data"}) == [(26, "data"), (32, "Data")]
+    assert doc.word_offsets({"data", "Data"}) == [(42, "data"), (48, "Data")]

@@ -22,7 +22,10 @@ _SPACES = patterns.compile(r"\s+")
 
 def normalize_heading(text: str) -> str:
     """The form in which TOC entries and headings are compared: case, spacing, quotes and end punctuation folded."""
-    folded = _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    folded = text.translate(_QUOTES)
+    if not folded.isprintable() or "  " in folded:  # printable: no whitespace but single spaces, nothing to fold
+        folded = _SPACES.sub(" ", folded)
+    folded = folded.strip().casefold()
     return folded.rstrip(" .:")
 
 

@@ -1,0 +1,16 @@
+"""Fast paths give exactly what the plain formulation they replace gives."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from doclint import patterns
+from doclint.document import _QUOTES, normalize_heading
+
+TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1c") + ["é", "\U0001f600"]), max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_normalize_heading(text):
+    plain = patterns.compile(r"\s+").sub(" ", text.translate(_QUOTES)).strip().casefold().rstrip(" .:")
+    assert normalize_heading(text) == plain

@@ -7,7 +7,6 @@ from . import patterns
 from .document import MASK, PROSE_KINDS
 from .resources import read_pack_text
 
-_NOT_BREAK = patterns.compile(r"[^\r\n]")
 _URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
 _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Abbreviations after which a full stop does not end a sentence.
@@ -19,8 +18,10 @@ ABBREVIATIONS = frozenset(
 
 
 def _masked(gap: str) -> str:
-    if "\n" in gap or "\r" in gap:
-        return _NOT_BREAK.sub(MASK, gap)
+    if "\r" in gap:
+        return "\r".join(_masked(part) for part in gap.split("\r"))
+    if "\n" in gap:
+        return "\n".join(MASK * len(part) for part in gap.split("\n"))
     return MASK * len(gap)
 
 

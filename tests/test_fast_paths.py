@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from doclint import patterns
-from doclint.document import _QUOTES, normalize_heading
+from doclint.document import _QUOTES, MASK, normalize_heading
+from doclint.prose import _masked
 
 TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1c") + ["é", "\U0001f600"]), max_size=20)
 
@@ -14,3 +15,9 @@ TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1
 def test_normalize_heading(text):
     plain = patterns.compile(r"\s+").sub(" ", text.translate(_QUOTES)).strip().casefold().rstrip(" .:")
     assert normalize_heading(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_masked_gap_keeps_line_breaks_only(gap):
+    assert _masked(gap) == patterns.compile(r"[^\r\n]").sub(MASK, gap)

@@ -22,6 +22,7 @@ OPTIONS = (
 TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
 TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
 TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
+NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
 
@@ -34,12 +35,11 @@ class _Offsets:
         self.extra: list[int] = []  # bytes beyond one per character, cumulative
         if not text.isascii():
             extra = 0
-            for i, ch in enumerate(text):
-                width = len(ch.encode("utf-8", "surrogatepass")) - 1 if ord(ch) > 127 else 0
-                if width:
-                    extra += width
-                    self.byte_starts.append(i + extra + 1)
-                    self.extra.append(extra)
+            for m in NON_ASCII.finditer(text):
+                code = ord(m.group())
+                extra += 1 if code < 0x800 else 2 if code < 0x10000 else 3
+                self.byte_starts.append(m.start() + extra + 1)
+                self.extra.append(extra)
 
     def char(self, byte: int) -> int:
         k = bisect.bisect_right(self.byte_starts, byte)

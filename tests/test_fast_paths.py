@@ -5,6 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from doclint import patterns
 from doclint.document import _QUOTES, MASK, normalize_heading
+from doclint.parse_markdown import _Offsets
 from doclint.prose import _masked
 
 TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1c") + ["é", "\U0001f600"]), max_size=20)
@@ -21,3 +22,11 @@ def test_normalize_heading(text):
 @given(TEXT)
 def test_masked_gap_keeps_line_breaks_only(gap):
     assert _masked(gap) == patterns.compile(r"[^\r\n]").sub(MASK, gap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_byte_offsets_map_to_character_offsets(text):
+    offsets = _Offsets(text)
+    for i in range(len(text) + 1):
+        assert offsets.char(len(text[:i].encode("utf-8", "surrogatepass"))) == i

@@ -7,7 +7,10 @@ _GITHUB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]")
 
 
 def github_slug(text: str) -> str:
-    return _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")
+    lowered = text.strip().lower()
+    if not lowered.replace(" ", "").replace("-", "").isalnum():  # letters and digits only: nothing to drop
+        lowered = _GITHUB_DROP.sub("", lowered)
+    return lowered.replace(" ", "-")
 
 
 def assign_slugs(texts: list[str], custom: list[str | None]) -> list[str]:

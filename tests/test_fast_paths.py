@@ -7,6 +7,7 @@ from doclint import patterns
 from doclint.document import _QUOTES, MASK, normalize_heading
 from doclint.parse_markdown import _Offsets
 from doclint.prose import _masked
+from doclint.slugs import _GITHUB_DROP, github_slug
 
 TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1c") + ["é", "\U0001f600"]), max_size=20)
 
@@ -30,3 +31,14 @@ def test_byte_offsets_map_to_character_offsets(text):
     offsets = _Offsets(text)
     for i in range(len(text) + 1):
         assert offsets.char(len(text[:i].encode("utf-8", "surrogatepass"))) == i
+
+
+def test_slugs_keep_every_letter_and_digit_python_knows():
+    every_alnum = "".join(ch for ch in map(chr, range(0x110000)) if ch.isalnum())
+    assert _GITHUB_DROP.search(every_alnum) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_github_slug(text):
+    assert github_slug(text) == _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")

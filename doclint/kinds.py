@@ -1,6 +1,7 @@
 """The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from . import patterns
@@ -8,6 +9,7 @@ from .document import PROSE_KINDS, TEXT_KINDS
 from .prose import find_words
 from .model import Applicability, Edit, Fixable
 from .registry import RuleContext, fix
+from .resources import parsed_once
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
 CODE_BEFORE = frozenset("#@/\\_.$")
@@ -68,8 +70,8 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
     swaps: dict[str, tuple[str, ...]] = {}
     if "swap_file" in entry:
-        swaps.update(parse_swaps((folder / entry["swap_file"]).read_text(encoding="utf-8"),
-                                 entry.get("swap_format", "codespell")))
+        fmt = entry.get("swap_format", "codespell")
+        swaps.update(parsed_once(folder / entry["swap_file"], partial(parse_swaps, fmt=fmt), fmt))
     for typo, correction in entry.get("swap", {}).items():
         choices = (correction,) if isinstance(correction, str) else tuple(correction)
         if not all(isinstance(c, str) and c.strip() for c in choices):

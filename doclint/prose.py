@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from . import patterns
 from .document import MASK, PROSE_KINDS
-from .resources import read_pack_text
+from .resources import packs_dir, parsed_once
 
 _URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
 _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -85,8 +85,12 @@ def is_abbreviation(prose: str, dot: int) -> bool:
 @lru_cache(maxsize=1)
 def english_words() -> dict[str, int]:
     """Lower-case English words with a frequency class: round(log10(occurrences)) in a large corpus."""
+    return parsed_once(packs_dir() / "words-en.txt", _frequency_classes)
+
+
+def _frequency_classes(text: str) -> dict[str, int]:
     words = {}
-    for line in read_pack_text("words-en.txt").splitlines():
+    for line in text.splitlines():
         if line and not line.startswith("#"):
             word, _, frequency = line.partition(" ")
             words[word] = int(frequency)

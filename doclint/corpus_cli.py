@@ -4,11 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .clean import Cleaner
-from .corpus import CorpusError, describe, run
-from .parallel import default_jobs
-from .records import RecordError
-
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 
 
@@ -32,6 +27,11 @@ def add_corpus_parser(commands, selectors, positive) -> None:
 
 
 def run_corpus(args: argparse.Namespace) -> int:
+    from .clean import Cleaner  # imported only when a corpus is cleaned: `check` starts faster without them
+    from .corpus import CorpusError, describe, run
+    from .parallel import default_jobs
+    from .records import RecordError
+
     cleaner = Cleaner(select=args.select, ignore=args.ignore, unsafe=args.unsafe_fixes, drop_on=args.drop_on,
                       kind=args.kind)
     try:

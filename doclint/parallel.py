@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
 
 Item = TypeVar("Item")
@@ -23,6 +22,8 @@ def ordered_map(work: Callable, items: Iterable[Item], jobs: int, context,
         for item in items:
             yield item, work(context, send(item))
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when there is a pool to start
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(context,)) as pool:
         pending: deque = deque()
         try:

@@ -49,7 +49,8 @@ class Run:
 
 def corpus_files(corpus: Path) -> dict[str, list[str]]:
     text = sorted(str(p) for p in corpus.rglob("*.txt"))
-    markdown = sorted(str(p) for p in corpus.rglob("*.md") if p.name not in ("README.md", "SOURCE.md"))
+    notes = {corpus / "README.md"} | {folder / "SOURCE.md" for folder in corpus.iterdir()}  # about the corpus
+    markdown = sorted(str(p) for p in corpus.rglob("*.md") if p not in notes)
     return {"text": text, "markdown": markdown, "all": text + markdown}
 
 

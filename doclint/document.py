@@ -134,7 +134,7 @@ WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", li
 WORD_JOINERS = "'’-"
 
 
-def _is_mark(ch: str) -> bool:
+def is_mark(ch: str) -> bool:
     return ch > "\x7f" and unicodedata.category(ch)[0] == "M"
 
 
@@ -142,11 +142,11 @@ def _is_token(prose: str, start: int, end: int) -> bool:
     """Whether prose[start:end], a word form, is a whole token of WORD's scan: WORD would not extend it to the
     right, and it does not continue a token on its left (letter, marks, or a joiner after a letter)."""
     after = prose[end:end + 2]
-    if after[:1].isalpha() or _is_mark(after[:1]) or (after[:1] in WORD_JOINERS and after[1:].isalpha()):
+    if after[:1].isalpha() or is_mark(after[:1]) or (after[:1] in WORD_JOINERS and after[1:].isalpha()):
         return False
     j = start - 1
     if j >= 0 and prose[j] in WORD_JOINERS:
         j -= 1
-    while j >= 0 and _is_mark(prose[j]):
+    while j >= 0 and is_mark(prose[j]):
         j -= 1
     return j < 0 or not prose[j].isalpha()

@@ -90,7 +90,7 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
     def check(ctx: RuleContext):
         doc, prose = ctx.doc, ctx.doc.prose
         forms = {w for w in doc.word_counts if (w.lower() if ignore_case else w) in swaps}  # words have no spaces
-        found = [(m.start(), m.end()) for m in find_words(prose, forms)]
+        found = find_words(doc, forms)
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
         for start, end in sorted(found):

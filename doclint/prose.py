@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import patterns
-from .document import MASK, PROSE_KINDS
+from .document import MASK, PROSE_KINDS, is_mark
 from .resources import packs_dir, parsed_once
 
 _URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
@@ -129,14 +129,13 @@ def document_sentence_starts(doc) -> list[tuple[object, list[int]]]:
     return cached
 
 
-def find_words(prose: str, forms: set[str]):
-    """Matches of exactly these word forms (as WORD tokenises them), in one scan."""
-    if not forms:
-        return iter(())
-    return _forms_pattern(frozenset(forms)).finditer(prose)
+def find_words(doc, forms: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of these word forms in the prose that stands alone: no letter, mark,
+    apostrophe or hyphen joined to it on either side. Taken from the shared word list, without another scan."""
+    prose = doc.prose
+    return [(start, start + len(word)) for start, word in doc.word_offsets(forms)
+            if not _joined(prose[start - 1:start]) and not _joined(prose[start + len(word):start + len(word) + 1])]
 
 
-@lru_cache(maxsize=256)
-def _forms_pattern(forms: frozenset[str]):
-    alternatives = "|".join(patterns.regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return patterns.compile(r"(?<![\p{L}\p{M}'’-])(?:" + alternatives + r")(?![\p{L}\p{M}'’-])")
+def _joined(ch: str) -> bool:
+    return ch != "" and (ch.isalpha() or ch in "'’-" or is_mark(ch))

@@ -15,12 +15,16 @@ def _document(prose: str) -> Document:
     return Document(text=prose, kind="text", prose=prose)
 
 
+def _some_forms(doc: Document, data) -> set[str]:
+    tokens = sorted(set(doc.words))
+    return set(data.draw(st.lists(st.sampled_from(tokens), unique=True))) if tokens else set()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(ALPHABET, max_size=30).map("".join), st.data())
 def test_word_offsets_equal_a_filtered_word_scan(prose, data):
     doc = _document(prose)
-    tokens = sorted(set(doc.words))
-    forms = set(data.draw(st.lists(st.sampled_from(tokens), unique=True))) if tokens else set()
+    forms = _some_forms(doc, data)
     expected = [(m.start(), m.group()) for m in WORD.finditer(prose) if m.group() in forms]
     assert doc.word_offsets(forms) == expected
 
@@ -35,8 +39,7 @@ def test_a_form_inside_a_longer_word_is_skipped():
 @given(st.lists(ALPHABET, max_size=30).map("".join), st.data())
 def test_find_words_equals_a_scan_for_standalone_forms(prose, data):
     doc = _document(prose)
-    tokens = sorted(set(doc.words))
-    forms = set(data.draw(st.lists(st.sampled_from(tokens), unique=True))) if tokens else set()
+    forms = _some_forms(doc, data)
     alternatives = "|".join(patterns.regex.escape(f) for f in sorted(forms, key=len, reverse=True))
     standalone = patterns.compile(r"(?<![\p{L}\p{M}'’-])(?:" + alternatives + r")(?![\p{L}\p{M}'’-])")
     expected = [(m.start(), m.end()) for m in standalone.finditer(prose)] if forms else []

@@ -27,6 +27,11 @@ class Pattern:
         return PatternTimeout(f"pattern {self.compiled.pattern[:60]!r} timed out")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        if self.timeout is None:  # nothing to catch: regex's own iterator, without a generator around it
+            return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+        return self._guarded_finditer(text, pos, endpos)
+
+    def _guarded_finditer(self, text: str, pos: int, endpos: int | None) -> Iterator[regex.Match]:
         try:
             yield from self.compiled.finditer(text, pos, len(text) if endpos is None else endpos,
                                               timeout=self.timeout)

@@ -18,3 +18,4 @@ def test_a_linear_pattern_runs_without_timeout_and_matches_the_same():
     assert guarded.timeout == patterns.TIMEOUT_SECONDS and linear.timeout is None
     text = "one two, três"
     assert linear.findall(text) == guarded.findall(text) == ["one", "two", "três"]
+    assert [m.span() for m in linear.finditer(text, 1)] == [m.span() for m in guarded.finditer(text, 1)]

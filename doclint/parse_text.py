@@ -12,11 +12,11 @@ TOC_HEADER = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents)\s*:?\s
 TOC_ENTRY = patterns.compile(
     r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*?)[ \t]*"
 )
-LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)")
+LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)", linear=True)
 TABLE_ROW = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
 TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 CALLOUT = patterns.compile(
-    r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)"
+    r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
 TERMINAL = ".!?:;,"
 MAX_HEADING_WORDS = 14

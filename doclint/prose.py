@@ -101,7 +101,7 @@ def is_common_word(word: str, min_class: int = 4) -> bool:
     return english_words().get(word.lower(), 0) >= min_class
 
 
-SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})")
+SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})", linear=True)
 _OPENERS = "\"'“‘([¿¡*_"
 
 

@@ -120,7 +120,7 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             continue
         start, end = lines[i]
         line = text[start:end]
-        if TABLE_ROW.fullmatch(line):
+        if "|" in line and TABLE_ROW.fullmatch(line):
             if not TABLE_RULE.fullmatch(line):
                 blocks.append(_block("table-row", start, end, text))
                 blocks.extend(_table_cells(text, start, end))
@@ -137,7 +137,7 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             continue
         j = i + 1
         while wrapped and j < len(lines) and not blank[j] and not LIST_ITEM.match(text, *lines[j]) \
-                and not TABLE_ROW.fullmatch(text, *lines[j]):
+                and not (text.find("|", *lines[j]) >= 0 and TABLE_ROW.fullmatch(text, *lines[j])):
             j += 1
         kind = "callout" if CALLOUT.match(line.lstrip()) else "paragraph"
         blocks.append(_block(kind, start, lines[j - 1][1], text))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
 from .prose import build_prose, mask_urls
-from .source import LineIndex
 from .toc import match_toc
 
 TOC_HEADER = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents)\s*:?\s*")
@@ -23,9 +22,9 @@ MAX_HEADING_WORDS = 14
 
 
 def parse_text(text: str, path: str = "<stdin>") -> Document:
-    index = LineIndex(text)
-    lines = [index.line_span(i) for i in range(len(index))]
     doc = Document(text=text, kind="text", path=path)
+    index = doc.index  # built once, for the parser and the rules
+    lines = [index.line_span(i) for i in range(len(index))]
     blank = [text[s:e].strip() == "" for s, e in lines]
     wrapped = sum(blank) >= max(2, len(lines) // 10)
     first = next((i for i, b in enumerate(blank) if not b), None)

@@ -8,6 +8,7 @@ from doclint.document import _QUOTES, MASK, normalize_heading
 from doclint.parse_markdown import _Offsets
 from doclint.prose import _masked
 from doclint.slugs import _GITHUB_DROP, github_slug
+from doclint.source import line_starts
 
 TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1c") + ["é", "\U0001f600"]), max_size=20)
 
@@ -42,3 +43,9 @@ def test_slugs_keep_every_letter_and_digit_python_knows():
 @given(TEXT)
 def test_github_slug(text):
     assert github_slug(text) == _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_line_starts(text):
+    assert line_starts(text) == [0] + [m.end() for m in patterns.compile(r"\r\n|\r|\n").finditer(text)]

@@ -57,8 +57,9 @@ def parse_markdown(text: str, path: str = "<stdin>") -> Document:
     rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
     custom_ids: dict[int, str] = {}
     opaque = 0
+    char = offsets.char if offsets.extra else None  # ASCII text: byte offsets are character offsets
     for event, rng in pyromark.events_with_range(text, options=OPTIONS):
-        start, end = offsets.char(rng["start"]), offsets.char(rng["end"])
+        start, end = (char(rng["start"]), char(rng["end"])) if char else (rng["start"], rng["end"])
         if isinstance(event, dict) and "Start" in event:
             tag, attrs = _tag(event["Start"])
             if tag in OPAQUE:

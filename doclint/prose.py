@@ -28,15 +28,16 @@ def _masked(gap: str) -> str:
 def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
     """A copy of text in which everything outside spans (except line breaks) reads MASK."""
     parts, pos = [], 0
+    masked = _masked(text)  # masked once; each gap is a slice of it
     for start, end in sorted(spans):
         if start < pos:
             start = pos
         if start > pos:
-            parts.append(_masked(text[pos:start]))
+            parts.append(masked[pos:start])
         if end > start:
             parts.append(text[start:end])
             pos = end
-    parts.append(_masked(text[pos:]))
+    parts.append(masked[pos:])
     return "".join(parts)
 
 

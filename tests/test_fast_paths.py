@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from doclint import patterns
 from doclint.document import _QUOTES, MASK, normalize_heading
 from doclint.parse_markdown import _Offsets
-from doclint.prose import _masked
+from doclint.prose import _masked, build_prose
 from doclint.slugs import _GITHUB_DROP, github_slug
 from doclint.source import line_starts
 
@@ -49,3 +49,12 @@ def test_github_slug(text):
 @given(TEXT)
 def test_line_starts(text):
     assert line_starts(text) == [0] + [m.end() for m in patterns.compile(r"\r\n|\r|\n").finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6))
+def test_prose_view_masks_outside_the_spans(text, pairs):
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs]  # start <= end <= len(text)
+    inside = {i for start, end in spans for i in range(start, min(end, len(text)))}
+    expected = "".join(ch if i in inside or ch in "\r\n" else MASK for i, ch in enumerate(text))
+    assert build_prose(text, spans) == expected

@@ -34,6 +34,7 @@ def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
             start = pos
         if start > pos:
             parts.append(masked[pos:start])
+            pos = start  # else an empty span would repeat the gap before it, and the view outgrow the text
         if end > start:
             parts.append(text[start:end])
             pos = end

@@ -39,6 +39,7 @@ class Run:
     wall: float
     cpu: float
     sample: float = 1.0
+    timed_out: bool = False  # stopped at the time limit: the rates are upper bounds
 
     @property
     def wall_rate(self) -> float:
@@ -61,15 +62,21 @@ def sample(files: list[str], fraction: float) -> list[str]:
     return files[::step]
 
 
-def timed(tool: str, kind: str, command: list[str], files: list[str], fraction: float = 1.0, cwd=None) -> Run:
+def timed(tool: str, kind: str, command: list[str], files: list[str], fraction: float = 1.0, cwd=None,
+          limit: float | None = None) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command + files, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        subprocess.run(command + files, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=limit)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        timed_out = True
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     megabytes = sum(os.path.getsize(f) for f in files) / 1e6
-    return Run(tool, kind, len(files), megabytes, wall, cpu, fraction)
+    return Run(tool, kind, len(files), megabytes, wall, cpu, fraction, timed_out)
 
 
 def peer_commands(peers: Path) -> list[tuple[str, str, list[str], float]]:
@@ -125,8 +132,10 @@ def table(runs: list[Run], doclint_rates: dict[str, tuple[float, float]]) -> str
     for r in runs:
         wall_ratio = doclint_rates[r.kind][0] / r.wall_rate
         cpu_ratio = doclint_rates[r.kind][1] / r.cpu_rate
-        lines.append(f"| {r.tool} ({r.kind}) | {r.files} | {r.sample:.0%} | {r.megabytes:.1f} | {r.wall_rate:.2f} | "
-                     f"{r.cpu_rate:.2f} | {wall_ratio:.1f} | {cpu_ratio:.1f} |")
+        bound, at_least = ("< ", "> ") if r.timed_out else ("", "")  # stopped at the limit
+        lines.append(f"| {r.tool} ({r.kind}) | {r.files} | {r.sample:.0%} | {r.megabytes:.1f} | "
+                     f"{bound}{r.wall_rate:.3f} | {bound}{r.cpu_rate:.3f} | {at_least}{wall_ratio:.1f} | "
+                     f"{at_least}{cpu_ratio:.1f} |")
     return "\n".join(lines)
 
 
@@ -136,6 +145,7 @@ def main() -> None:
     parser.add_argument("--peers", type=Path, default=Path("/tmp/doclint-peers"))
     parser.add_argument("--quick", action="store_true", help="a tenth of every file list (a smoke run)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--limit", type=float, default=300, help="seconds after which a peer is stopped")
     args = parser.parse_args()
     files = corpus_files(args.corpus)
     if args.quick:
@@ -144,7 +154,8 @@ def main() -> None:
     ours = [timed("doclint", kind, check, files[kind]) for kind in ("text", "markdown", "all")]
     rates = {r.kind: (r.wall_rate, r.cpu_rate) for r in ours}
     print(table(ours, rates), flush=True)
-    peers = [timed(tool, kind, command, sample(files[kind], fraction), fraction, cwd=args.peers / "npm")
+    peers = [timed(tool, kind, command, sample(files[kind], fraction), fraction, cwd=args.peers / "npm",
+                   limit=args.limit)
              for tool, kind, command, fraction in peer_commands(args.peers)]
     print("\n## doclint and its peers, one process each\n")
     print(table(ours + peers, rates))

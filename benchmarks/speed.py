@@ -86,7 +86,8 @@ def peer_commands(peers: Path) -> list[tuple[str, str, list[str], float]]:
     candidates = [
         ("codespell", "all", [str(venv / "codespell")], 1.0),
         ("textlint (one rule: no-todo)", "all", textlint + ["--rule", "no-todo"], 0.5),
-        ("cspell", "all", [str(npm / "cspell"), "lint", "--no-progress", "--no-summary", "--no-color"], 0.5),
+        ("cspell", "all", [str(npm / "cspell"), "lint", "--no-progress", "--no-summary", "--no-color",
+                           "--root", "/"], 0.5),  # without --root it skips files outside the working folder
         ("markdownlint-cli2", "markdown", [str(npm / "markdownlint-cli2")], 1.0),
         ("mdformat --check", "markdown", [str(venv / "mdformat"), "--check"], 1.0),
         ("proselint", "all", [str(venv / "proselint"), "check"], 0.2),

@@ -122,6 +122,7 @@ def existence(entry: dict, folder: Path, applicability: Applicability):
     flags = patterns.regex.IGNORECASE if entry.get("ignore_case", True) else 0
     try:
         pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t.strip()})" for t in tokens) + r")(?!\w)", flags)
+        pattern.compiled  # compiled now: a bad token must fail when the pack loads
     except patterns.regex.error as error:
         raise ValueError(f"bad pattern in 'tokens': {error}") from None
     scope = _scope(entry)

@@ -17,11 +17,19 @@ class PatternTimeout(RuntimeError):
 
 
 class Pattern:
-    __slots__ = ("compiled", "timeout")
+    __slots__ = ("source", "flags", "timeout", "_compiled")
 
     def __init__(self, source: str, flags: int = 0, linear: bool = False):
-        self.compiled = regex.compile(source, flags | regex.VERSION1)
+        self.source, self.flags = source, flags | regex.VERSION1
         self.timeout = None if linear else TIMEOUT_SECONDS
+        self._compiled: regex.Pattern | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        """Compiled on first use: a run pays only for the patterns its documents need (compiling is slow)."""
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled
 
     def _timeout(self, error: TimeoutError) -> PatternTimeout:
         return PatternTimeout(f"pattern {self.compiled.pattern[:60]!r} timed out")

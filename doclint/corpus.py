@@ -39,6 +39,7 @@ def run(inputs: list[str], out_dir: str, cleaner: Cleaner, text_key: str = "text
               "select": cleaner.linter.select, "ignore": cleaner.linter.ignore, "unsafe": cleaner.unsafe,
               "drop_on": cleaner.drop_on, "kind": cleaner.kind}
     state = _resume_state(out, run_id)
+    _save(out / STATE, state)  # before any output: a run stopped before its first checkpoint resumes too
     handles = {name: _open_at(out / filename, state["sizes"].get(name, 0)) for name, filename in OUTPUTS.items()}
     summary = state["summary"]
     meter = _Progress(progress, summary)

@@ -100,7 +100,8 @@ def test_compressed_and_parquet_inputs_give_the_same_output(tmp_path, corpus_fil
     assert {k: v["text"] for k, v in from_parquet.items()} == {k: v["text"] for k, v in expected.items()}
 
 
-def test_an_interrupted_run_resumes_where_it_stopped(tmp_path, corpus_file, monkeypatch):
+@pytest.mark.parametrize("stop_at, checkpointed", [(1, 0), (4, 4)])
+def test_an_interrupted_run_resumes_where_it_stopped(tmp_path, corpus_file, monkeypatch, stop_at, checkpointed):
     whole = tmp_path / "whole"
     corpus.run([str(corpus_file)], str(whole), Cleaner(drop_on=["DL106"]), batch_size=2)
     resumed = tmp_path / "resumed"
@@ -108,7 +109,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path, corpus_file, monk
 
     def interrupted(self, text):
         calls.append(text)
-        if len(calls) == 4:
+        if len(calls) == stop_at:
             raise KeyboardInterrupt
         return real_clean(self, text)
 
@@ -116,7 +117,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path, corpus_file, monk
     with pytest.raises(KeyboardInterrupt):
         corpus.run([str(corpus_file)], str(resumed), Cleaner(drop_on=["DL106"]), batch_size=2)
     state = json.loads((resumed / "state.json").read_text(encoding="utf-8"))
-    assert state["done"] == 4  # two batches were checkpointed, the third (the 4th text cleaned) was not
+    assert state["done"] == checkpointed  # the 4th text cleaned is in the third batch (no-text has none)
     (resumed / "documents.jsonl").open("a").write('{"half a line')  # a write cut off by the interruption
     monkeypatch.setattr(Cleaner, "clean", real_clean)
     summary = corpus.run([str(corpus_file)], str(resumed), Cleaner(drop_on=["DL106"]), batch_size=2)

@@ -22,7 +22,8 @@ from .records import discover_inputs, read_records
 OUTPUTS = {"documents": "documents.jsonl", "report": "report.jsonl", "dropped": "dropped.jsonl",
            "failed": "failed.jsonl"}
 STATE, SUMMARY = "state.json", "summary.json"
-BATCH_SIZE = 200
+BATCH_SIZE = 200  # records per batch, at most
+BATCH_CHARACTERS = 1_000_000  # text per batch, at most: long documents make small batches (and checkpoints)
 
 
 class CorpusError(Exception):
@@ -97,12 +98,19 @@ def _clean_batches(records: Iterable, cleaner: Cleaner, text_key: str, jobs: int
                    batch_size: int) -> Iterator[tuple[list, list]]:
     """(items, results) per batch of records, in input order; only the texts travel to the workers."""
     texts = partial(_texts, text_key=text_key)
-    yield from ordered_map(_clean_texts, _batched(records, batch_size), jobs, cleaner, texts)
+    yield from ordered_map(_clean_texts, _batched(records, batch_size, text_key), jobs, cleaner, texts)
 
 
-def _batched(records: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(records)
-    while batch := list(islice(iterator, size)):
+def _batched(records: Iterable, size: int, text_key: str) -> Iterator[list]:
+    batch, characters = [], 0
+    for item in records:
+        batch.append(item)
+        text = item[1].get(text_key) if item[1] is not None else None
+        characters += len(text) if isinstance(text, str) else 0
+        if len(batch) >= size or characters >= BATCH_CHARACTERS:
+            yield batch
+            batch, characters = [], 0
+    if batch:
         yield batch
 
 

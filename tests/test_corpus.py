@@ -159,3 +159,10 @@ def test_command_line(tmp_path, corpus_file, capsys):
     assert code == 0
     assert out.startswith("6 documents") and "2 kept" in out and "dropped by: DL106 2" in out
     assert main(["corpus", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "x")]) == 2
+
+
+def test_long_documents_make_small_batches(monkeypatch):
+    monkeypatch.setattr(corpus, "BATCH_CHARACTERS", 10)
+    items = [("w", {"text": "x" * n}, None) for n in (4, 4, 4, 20, 1)] + [("w", None, "bad JSON")]
+    sizes = [len(batch) for batch in corpus._batched(items, 200, "text")]
+    assert sizes == [3, 1, 2]

@@ -43,7 +43,7 @@ def run(inputs: list[str], out_dir: str, cleaner: Cleaner, text_key: str = "text
     _save(out / STATE, state)  # before any output: a run stopped before its first checkpoint resumes too
     handles = {name: _open_at(out / filename, state["sizes"].get(name, 0)) for name, filename in OUTPUTS.items()}
     summary = state["summary"]
-    meter = _Progress(progress, summary)
+    meter, earlier_seconds = _Progress(progress, summary), summary["seconds"]
     records = islice((item for path in files for item in read_records(path)), state["done"], None)
     try:
         for items, results in _clean_batches(records, cleaner, text_key, jobs, batch_size):
@@ -54,14 +54,14 @@ def run(inputs: list[str], out_dir: str, cleaner: Cleaner, text_key: str = "text
                 handle.flush()
             state["done"] += len(items)
             state["sizes"] = {name: handle.tell() for name, handle in handles.items()}
+            summary["seconds"] = round(earlier_seconds + meter.elapsed(), 3)  # interrupted runs count too
             _save(out / STATE, state)
             meter.update()
     finally:
         for handle in handles.values():
             handle.close()
         meter.close()
-    summary["seconds"] = round(summary["seconds"] + meter.elapsed(), 3)
-    state["summary"] = summary
+    summary["seconds"] = round(earlier_seconds + meter.elapsed(), 3)
     _save(out / STATE, state)
     _save(out / SUMMARY, summary)
     return summary

@@ -27,7 +27,7 @@ from doclint.files import SUFFIXES  # noqa: E402
 from doclint.kinds import parse_swaps  # noqa: E402
 from doclint.model import Severity  # noqa: E402
 from doclint.prose import document_sentence_starts, is_common_word, word_frequencies  # noqa: E402
-from doclint.resources import read_pack_text  # noqa: E402
+from doclint.resources import packs_dir  # noqa: E402
 from doclint.rules.casing import STARTERS  # noqa: E402
 from doclint.rules.structure import DANGLING  # noqa: E402
 from doclint.source import DecodeError, decode  # noqa: E402
@@ -130,7 +130,7 @@ _TYPOS: dict[str, str] = {}
 
 def _typos() -> dict[str, str]:
     if not _TYPOS:
-        for typo, choices in parse_swaps(read_pack_text("misspellings-en.txt"), "codespell").items():
+        for typo, choices in parse_swaps((packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8"), "codespell").items():
             if len(choices) == 1 and choices[0].isalpha() and choices[0].islower() and is_common_word(choices[0], 5):
                 _TYPOS.setdefault(choices[0], typo)
     return _TYPOS

@@ -129,6 +129,23 @@ def check_file(path: str, args, workspace: Workspace) -> FileResult:
     return result
 
 
+def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]:
+    """Every file's result, in the order given; in a pool of processes when --jobs allows and files are many."""
+    from .parallel import default_jobs
+
+    jobs = min(args.jobs or default_jobs(), len(paths))
+    if jobs <= 1 or "-" in paths:
+        return [check_file(path, args, workspace) for path in paths]
+    from .parallel import ordered_map
+
+    return [result for _, result in ordered_map(_check_in_pool, paths, jobs, (args, workspace))]
+
+
+def _check_in_pool(context, path: str) -> FileResult:
+    args, workspace = context
+    return check_file(path, args, workspace)
+
+
 def _read(path: str):
     if path != "-":
         return read(path)
@@ -158,7 +175,7 @@ def run(args) -> int:
     baseline = None
     if args.baseline:
         baseline = Baseline(args.baseline) if args.write_baseline else Baseline.load(args.baseline)
-    results = [check_file(path, args, workspace) for path in paths]
+    results = _check_all(paths, args, workspace)
     failed = False
     for result in results:
         failed = failed or bool(result.errors) or result.internal_error

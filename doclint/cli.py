@@ -9,8 +9,16 @@ from . import __version__, check_command
 from .baseline import BaselineError
 from .check_command import EXIT_CLEAN, EXIT_ERROR
 from .config import ConfigError
+from .corpus_cli import add_corpus_parser, run_corpus
 from .packs import PackError
 from .workspace import Workspace
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("check", "fix"):
         sub = commands.add_parser(name, help="check files (fix: apply safe fixes; same as check --fix)")
         check_command.add_arguments(sub, fixing=name == "fix")
+        sub.add_argument("--jobs", "-j", type=_positive, help="processes to check files in (default: all cores)")
+    add_corpus_parser(commands, check_command._selectors, _positive)
     listing = commands.add_parser("rules", help="list all rules")
     listing.add_argument("--json", action="store_true")
     explain = commands.add_parser("rule", help="show one rule's documentation")
@@ -35,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list_rules(args.json)
         if args.command == "rule":
             return _explain(args.code)
+        if args.command == "corpus":
+            return run_corpus(args)
         if args.command == "lsp":
             from .lsp import main as serve_lsp  # imported only here: check never loads pygls
 

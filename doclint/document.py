@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import bisect
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,7 +22,10 @@ _SPACES = patterns.compile(r"\s+")
 
 def normalize_heading(text: str) -> str:
     """The form in which TOC entries and headings are compared: case, spacing, quotes and end punctuation folded."""
-    folded = _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    folded = text.translate(_QUOTES)
+    if not folded.isprintable() or "  " in folded:  # printable: no whitespace but single spaces, nothing to fold
+        folded = _SPACES.sub(" ", folded)
+    folded = folded.strip().casefold()
     return folded.rstrip(" .:")
 
 
@@ -124,13 +129,45 @@ class Document:
         return tuple((b.kind, b.level) for b in self.blocks)
 
     @cached_property
+    def words(self) -> list[str]:
+        """The prose's words in order: the one word scan that rules share."""
+        return WORD.findall(self.prose)
+
+    @cached_property
     def word_counts(self) -> dict[str, int]:
-        """Occurrences of each word form in the prose, for rules that learn from the document itself."""
-        counts: dict[str, int] = {}
-        for match in WORD.finditer(self.prose):
-            word = match.group()
-            counts[word] = counts.get(word, 0) + 1
-        return counts
+        """Occurrences of each word form in the prose."""
+        return Counter(self.words)
+
+    def word_offsets(self, forms) -> list[tuple[int, str]]:
+        """(offset, form) of each occurrence of these word forms in the prose, in text order, without a second
+        word scan: each is the first whole-word str.find hit after the previous one."""
+        prose, found, at = self.prose, [], 0
+        for word in filter(forms.__contains__, self.words):
+            at = prose.find(word, at)
+            while not _is_token(prose, at, at + len(word)):  # inside a longer word ('data' in 'metadata')
+                at = prose.find(word, at + 1)
+            found.append((at, word))
+            at += len(word)
+        return found
 
 
-WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*")
+WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
+WORD_JOINERS = "'’-"
+
+
+def is_mark(ch: str) -> bool:
+    return ch > "\x7f" and unicodedata.category(ch)[0] == "M"
+
+
+def _is_token(prose: str, start: int, end: int) -> bool:
+    """Whether prose[start:end], a word form, is a whole token of WORD's scan: WORD would not extend it to the
+    right, and it does not continue a token on its left (letter, marks, or a joiner after a letter)."""
+    after = prose[end:end + 2]
+    if after[:1].isalpha() or is_mark(after[:1]) or (after[:1] in WORD_JOINERS and after[1:].isalpha()):
+        return False
+    j = start - 1
+    if j >= 0 and prose[j] in WORD_JOINERS:
+        j -= 1
+    while j >= 0 and is_mark(prose[j]):
+        j -= 1
+    return j < 0 or not prose[j].isalpha()

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from . import patterns
-from .document import PROSE_KINDS, TEXT_KINDS, WORD
+from .document import PROSE_KINDS, TEXT_KINDS
 from .prose import document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
+from .resources import parsed_once
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
 CODE_BEFORE = frozenset("#@/\\_.$]")
@@ -71,8 +73,8 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
     swaps: dict[str, tuple[str, ...]] = {}
     if "swap_file" in entry:
-        swaps.update(parse_swaps((folder / entry["swap_file"]).read_text(encoding="utf-8"),
-                                 entry.get("swap_format", "codespell")))
+        fmt = entry.get("swap_format", "codespell")
+        swaps.update(parsed_once(folder / entry["swap_file"], partial(parse_swaps, fmt=fmt), fmt))
     for typo, correction in entry.get("swap", {}).items():
         choices = (correction,) if isinstance(correction, str) else tuple(correction)
         if not all(isinstance(c, str) and c.strip() for c in choices):
@@ -94,12 +96,11 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
 
     def check(ctx: RuleContext):
         doc, prose = ctx.doc, ctx.doc.prose
-        words = WORD.findall(prose)
-        present = set(words)
-        forms = {w for w in present if (_normal_key(w) if ignore_case else w) in swaps}
+        forms = {w for w in doc.word_counts if (w.lower() if ignore_case else w) in swaps}  # words have no spaces
         distinct = len({f.lower() for f in forms})
-        unusual = unusual_rate is not None and distinct >= 10 and distinct > unusual_rate * len(words)
-        found = [(m.start(), m.end()) for m in find_words(prose, forms)]
+        unusual = unusual_rate is not None and distinct >= 10 and \
+            distinct > unusual_rate * sum(doc.word_counts.values())
+        found = find_words(doc, forms)
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
         starts = None
@@ -171,7 +172,9 @@ def existence(entry: dict, folder: Path, applicability: Applicability):
 def _alternation(tokens: list[str], flags: int):
     if not tokens:
         return None
-    return patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?!\w)", flags)
+    pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?!\w)", flags)
+    pattern.compiled  # compiled now: a bad token must fail when the pack loads
+    return pattern
 
 
 KINDS = {"substitution": substitution, "existence": existence}

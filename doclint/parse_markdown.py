@@ -23,6 +23,7 @@ TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:
 TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
 TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
 HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
+NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
 
@@ -35,12 +36,11 @@ class _Offsets:
         self.extra: list[int] = []  # bytes beyond one per character, cumulative
         if not text.isascii():
             extra = 0
-            for i, ch in enumerate(text):
-                width = len(ch.encode("utf-8", "surrogatepass")) - 1 if ord(ch) > 127 else 0
-                if width:
-                    extra += width
-                    self.byte_starts.append(i + extra + 1)
-                    self.extra.append(extra)
+            for m in NON_ASCII.finditer(text):
+                code = ord(m.group())
+                extra += 1 if code < 0x800 else 2 if code < 0x10000 else 3
+                self.byte_starts.append(m.start() + extra + 1)
+                self.extra.append(extra)
 
     def char(self, byte: int) -> int:
         k = bisect.bisect_right(self.byte_starts, byte)
@@ -61,8 +61,9 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     groups: list[int] = []  # open lists and tables
     group_count = 0
     opaque = 0
+    char = offsets.char if offsets.extra else None  # ASCII text: byte offsets are character offsets
     for event, rng in pyromark.events_with_range(text, options=OPTIONS):
-        start, end = offsets.char(rng["start"]), offsets.char(rng["end"])
+        start, end = (char(rng["start"]), char(rng["end"])) if char else (rng["start"], rng["end"])
         if isinstance(event, dict) and "Start" in event:
             tag, attrs = _tag(event["Start"])
             if tag in OPAQUE:

@@ -5,27 +5,26 @@ from __future__ import annotations
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
 from .prose import build_prose, mask_urls
-from .source import LineIndex
 from .toc import match_toc
 
 TOC_HEADER = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents)\s*:?\s*")
 TOC_ENTRY = patterns.compile(
     r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*?)[ \t]*"
 )
-LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)")
+LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)", linear=True)
 TABLE_ROW = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
 TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 CALLOUT = patterns.compile(
-    r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)"
+    r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
 TERMINAL = ".!?:;,"
 MAX_HEADING_WORDS = 14
 
 
 def parse_text(text: str, path: str = "<stdin>") -> Document:
-    index = LineIndex(text)
-    lines = [index.line_span(i) for i in range(len(index))]
     doc = Document(text=text, kind="text", path=path)
+    index = doc.index  # built once, for the parser and the rules
+    lines = [index.line_span(i) for i in range(len(index))]
     blank = [text[s:e].strip() == "" for s, e in lines]
     wrapped = sum(blank) >= max(2, len(lines) // 10)
     first = next((i for i, b in enumerate(blank) if not b), None)
@@ -121,7 +120,7 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             continue
         start, end = lines[i]
         line = text[start:end]
-        if TABLE_ROW.fullmatch(line):
+        if "|" in line and TABLE_ROW.fullmatch(line):
             if not TABLE_RULE.fullmatch(line):
                 blocks.append(_block("table-row", start, end, text))
                 blocks.extend(_table_cells(text, start, end))
@@ -138,7 +137,7 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             continue
         j = i + 1
         while wrapped and j < len(lines) and not blank[j] and not LIST_ITEM.match(text, *lines[j]) \
-                and not TABLE_ROW.fullmatch(text, *lines[j]):
+                and not (text.find("|", *lines[j]) >= 0 and TABLE_ROW.fullmatch(text, *lines[j])):
             j += 1
         kind = "callout" if CALLOUT.match(line.lstrip()) else "paragraph"
         blocks.append(_block(kind, start, lines[j - 1][1], text))

@@ -1,4 +1,7 @@
-"""The one way doclint compiles and runs patterns: `regex`, with a timeout on every match."""
+"""The one way doclint compiles and runs patterns: `regex`, with a timeout on every match.
+
+A pattern that runs in linear time (no nested or ambiguous repetition) may be compiled `linear=True`: it runs
+without the timeout, whose clock check on every match attempt triples the cost of a many-match scan."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,43 +17,57 @@ class PatternTimeout(RuntimeError):
 
 
 class Pattern:
-    __slots__ = ("compiled",)
+    __slots__ = ("source", "flags", "timeout", "_compiled")
 
-    def __init__(self, source: str, flags: int = 0):
-        self.compiled = regex.compile(source, flags | regex.VERSION1)
+    def __init__(self, source: str, flags: int = 0, linear: bool = False):
+        self.source, self.flags = source, flags | regex.VERSION1
+        self.timeout = None if linear else TIMEOUT_SECONDS
+        self._compiled: regex.Pattern | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        """Compiled on first use: a run pays only for the patterns its documents need (compiling is slow)."""
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled
 
     def _timeout(self, error: TimeoutError) -> PatternTimeout:
         return PatternTimeout(f"pattern {self.compiled.pattern[:60]!r} timed out")
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        if self.timeout is None:  # nothing to catch: regex's own iterator, without a generator around it
+            return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+        return self._guarded_finditer(text, pos, endpos)
+
+    def _guarded_finditer(self, text: str, pos: int, endpos: int | None) -> Iterator[regex.Match]:
         try:
             yield from self.compiled.finditer(text, pos, len(text) if endpos is None else endpos,
-                                              timeout=TIMEOUT_SECONDS)
+                                              timeout=self.timeout)
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         try:
-            return self.compiled.findall(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+            return self.compiled.findall(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+            return self.compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+            return self.compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
             return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos,
-                                           timeout=TIMEOUT_SECONDS)
+                                           timeout=self.timeout)
         except TimeoutError as error:
             raise self._timeout(error) from error
 
@@ -62,11 +79,11 @@ class Pattern:
 
     def sub(self, replacement, text: str) -> str:
         try:
-            return self.compiled.sub(replacement, text, timeout=TIMEOUT_SECONDS)
+            return self.compiled.sub(replacement, text, timeout=self.timeout)
         except TimeoutError as error:
             raise self._timeout(error) from error
 
 
 @lru_cache(maxsize=None)
-def compile(source: str, flags: int = 0) -> Pattern:  # noqa: A001 - mirrors regex.compile
-    return Pattern(source, flags)
+def compile(source: str, flags: int = 0, linear: bool = False) -> Pattern:  # noqa: A001 - mirrors regex.compile
+    return Pattern(source, flags, linear)

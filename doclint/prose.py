@@ -4,10 +4,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import patterns
-from .document import MASK, PROSE_KINDS
-from .resources import read_pack_text
+from .document import MASK, PROSE_KINDS, is_mark
+from .resources import packs_dir, parsed_once
 
-_NOT_BREAK = patterns.compile(r"[^\r\n]")
 _URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
 _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Abbreviations after which a full stop does not end a sentence.
@@ -19,23 +18,27 @@ ABBREVIATIONS = frozenset(
 
 
 def _masked(gap: str) -> str:
-    if "\n" in gap or "\r" in gap:
-        return _NOT_BREAK.sub(MASK, gap)
+    if "\r" in gap:
+        return "\r".join(_masked(part) for part in gap.split("\r"))
+    if "\n" in gap:
+        return "\n".join(MASK * len(part) for part in gap.split("\n"))
     return MASK * len(gap)
 
 
 def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
     """A copy of text in which everything outside spans (except line breaks) reads MASK."""
     parts, pos = [], 0
+    masked = _masked(text)  # masked once; each gap is a slice of it
     for start, end in sorted(spans):
         if start < pos:
             start = pos
         if start > pos:
-            parts.append(_masked(text[pos:start]))
+            parts.append(masked[pos:start])
+            pos = start  # else an empty span would repeat the gap before it, and the view outgrow the text
         if end > start:
             parts.append(text[start:end])
             pos = end
-    parts.append(_masked(text[pos:]))
+    parts.append(masked[pos:])
     return "".join(parts)
 
 
@@ -84,8 +87,12 @@ def is_abbreviation(prose: str, dot: int) -> bool:
 @lru_cache(maxsize=1)
 def word_frequencies() -> dict[str, int]:
     """Lower-case English words and how often they occur in a large corpus (200 times or more)."""
+    return parsed_once(packs_dir() / "words-en.txt", _counts)
+
+
+def _counts(text: str) -> dict[str, int]:
     words = {}
-    for line in read_pack_text("words-en.txt").splitlines():
+    for line in text.splitlines():
         if line and not line.startswith("#"):
             word, _, count = line.partition(" ")
             words[word] = int(count)
@@ -102,7 +109,7 @@ def is_common_word(word: str, min_class: int = 4) -> bool:
     return english_words().get(word.lower(), 0) >= min_class
 
 
-SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})")
+SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})", linear=True)
 _OPENERS = "\"'“‘([¿¡*_"
 
 
@@ -130,14 +137,13 @@ def document_sentence_starts(doc) -> list[tuple[object, list[int]]]:
     return cached
 
 
-def find_words(prose: str, forms: set[str]):
-    """Matches of exactly these word forms (as WORD tokenises them), in one scan."""
-    if not forms:
-        return iter(())
-    return _forms_pattern(frozenset(forms)).finditer(prose)
+def find_words(doc, forms: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of these word forms in the prose that stands alone: no letter, mark,
+    apostrophe or hyphen joined to it on either side. Taken from the shared word list, without another scan."""
+    prose = doc.prose
+    return [(start, start + len(word)) for start, word in doc.word_offsets(forms)
+            if not _joined(prose[start - 1:start]) and not _joined(prose[start + len(word):start + len(word) + 1])]
 
 
-@lru_cache(maxsize=256)
-def _forms_pattern(forms: frozenset[str]):
-    alternatives = "|".join(patterns.regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return patterns.compile(r"(?<![\p{L}\p{M}'’-])(?:" + alternatives + r")(?![\p{L}\p{M}'’-])")
+def _joined(ch: str) -> bool:
+    return ch != "" and (ch.isalpha() or ch in "'’-" or is_mark(ch))

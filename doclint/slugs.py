@@ -16,7 +16,10 @@ _SPACES = patterns.compile(r"\s+")
 
 
 def github(text: str) -> str:
-    return _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")
+    lowered = text.strip().lower()
+    if not lowered.replace(" ", "").replace("-", "").isalnum():  # letters and digits only: nothing to drop
+        lowered = _GITHUB_DROP.sub("", lowered)
+    return lowered.replace(" ", "-")
 
 
 def gitlab(text: str) -> str:

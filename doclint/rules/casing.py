@@ -158,14 +158,14 @@ def inconsistent_name_casing(ctx: RuleContext):
     known = {" ".join(n.split()).lower(): " ".join(n.split()) for n in ctx.options.get("known-names", ()) if n.strip()}
     configured = list(_known_name_casing(ctx, known)) if known else []
     yield from configured
-    words = set(WORD.findall(prose))
+    words = doc.word_counts.keys()
     capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
     candidates = {w for w in (_stem(w) for w in words if w.islower())
                   if w in capital_keys and w not in STARTERS and w not in known}
     if not candidates:
         return
     forms = {w for w in words if _stem(w).lower() in candidates}
-    occurrences = [(m.start(), _stem(m.group())) for m in WORD.finditer(prose) if m.group() in forms]
+    occurrences = [(start, _stem(word)) for start, word in doc.word_offsets(forms)]
     starts = _non_evidence_starts(doc)
     capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms
     anywhere: Counter = Counter()  # capitalised anywhere in prose
@@ -244,7 +244,10 @@ def _non_evidence_starts(doc: Document) -> set[int]:
 
 def _in_code(doc: Document, word: str, prose_count: int) -> bool:
     """The word also occurs in lowercase outside the prose (code, link targets, front matter): an identifier."""
-    return sum(1 for _ in _find_all(doc.text, word)) > prose_count
+    counts = doc.analysis.setdefault("text_word_counts", {})
+    if word not in counts:
+        counts[word] = sum(1 for _ in _find_all(doc.text, word))
+    return counts[word] > prose_count
 
 
 def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> tuple[str, str] | None:
@@ -266,9 +269,11 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts \
                 and _capitalised_without(doc, _title(word), name, starts):
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+    evidence = doc.analysis.setdefault("phrase_evidence", {})
     for found, phrase in candidates:
-        evidence = sum(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
-        if evidence and sum(1 for _ in _find_all(prose, found)) <= evidence:
+        if phrase not in evidence:
+            evidence[phrase] = sum(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
+        if evidence[phrase] and sum(1 for _ in _find_all(prose, found)) <= evidence[phrase]:
             return found, phrase  # and the article does not usually write it in lowercase
     return None
 

@@ -9,7 +9,8 @@ from ..model import Applicability, Edit, Fixable
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
-INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01-\x08\x0e-\x1f\x7f]|(?<=.)\ufeff")
+INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01-\x08\x0e-\x1f\x7f]|(?<=.)\ufeff", linear=True)
+C0_CONTROL = patterns.compile(r"[\x01-\x08\x0e-\x1f]", linear=True)
 HARMLESS_INVISIBLE = frozenset("\u200b\u2060\u00ad\ufeff")
 NAMES = {"\u200b": "ZERO WIDTH SPACE", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN",
          "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)"}
@@ -91,7 +92,7 @@ def invisible_character(ctx: RuleContext):
     is safe. Removing a bidirectional or control character may change how text displays: unsafe.
     """
     prose = ctx.doc.prose
-    if prose.isascii() and not any(ch < " " and ch not in "\t\n\r\f\v\x00" for ch in prose):
+    if prose.isascii() and not C0_CONTROL.search(prose):
         return
     for m in INVISIBLE.finditer(prose):
         ch = m.group()

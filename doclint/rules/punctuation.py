@@ -8,8 +8,9 @@ from .casing import STARTERS
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
-COMMA_WITHOUT_SPACE = patterns.compile(r"(?<=\p{L}\p{Ll}),(?=\p{L}\p{Ll})")
-STOP_WITHOUT_SPACE = patterns.compile(r"(?<=\p{Ll}\p{Ll}|\d{4}|\))[.!?](?=(\p{Lu}\p{Ll}+)(?![\p{L}\d_(\[.@/\\-]))")
+COMMA_WITHOUT_SPACE = patterns.compile(r"(?<=\p{L}\p{Ll}),(?=\p{L}\p{Ll})", linear=True)
+STOP_WITHOUT_SPACE = patterns.compile(r"(?<=\p{Ll}\p{Ll}|\d{4}|\))[.!?](?=(\p{Lu}\p{Ll}+)(?![\p{L}\d_(\[.@/\\-]))",
+                                      linear=True)  # backtracks only over the word after one stop
 CODE_CHARS = frozenset("=/_\\{}[]<>|@#$%^&*~`:;\x00")
 
 
@@ -121,7 +122,8 @@ def missing_space_after_sentence(ctx: RuleContext):
                              fix("Insert a space after the full stop", Edit(dot + 1, dot + 1, " ")))
 
 
-LOST_APOSTROPHE = patterns.compile(r"(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}'’-]*\p{Ll})S(?![\p{L}\p{M}\d'’])")
+LOST_APOSTROPHE = patterns.compile(r"(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}'’-]*\p{Ll})S(?![\p{L}\p{M}\d'’])",
+                                   linear=True)  # backtracks only within one word
 
 
 @rule("DL303", "lost-apostrophe", "A possessive lost its apostrophe (`Myung-bakS` for `Myung-bak’s`)",

@@ -1,0 +1,1 @@
+"""Adapters for data-processing frameworks; each needs its own optional extra."""

@@ -1,0 +1,49 @@
+"""Work on every core, results in input order: what `check --jobs` and `corpus --jobs` share."""
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import Callable, Iterable, Iterator, TypeVar
+
+Item = TypeVar("Item")
+_context = None  # in a worker process: what it was given once at start (a Linter, a Cleaner)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ordered_map(work: Callable, items: Iterable[Item], jobs: int, context,
+                send: Callable = lambda item: item) -> Iterator[tuple[Item, object]]:
+    """(item, work(context, send(item))) in the order of `items`. With jobs > 1 the work runs in a pool of
+    processes that each receive `context` once, with at most two items per process in flight, so memory
+    stays bounded however many items come. `work` must be a module-level function."""
+    if jobs <= 1:
+        for item in items:
+            yield item, work(context, send(item))
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only when there is a pool to start
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(context,)) as pool:
+        pending: deque = deque()
+        try:
+            for item in items:
+                pending.append((item, pool.submit(_run, work, send(item))))
+                if len(pending) >= 2 * jobs:
+                    item, future = pending.popleft()
+                    yield item, future.result()
+            while pending:
+                item, future = pending.popleft()
+                yield item, future.result()
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+def _start(context) -> None:
+    global _context
+    _context = context
+
+
+def _run(work: Callable, payload):
+    return work(_context, payload)

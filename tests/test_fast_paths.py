@@ -1,0 +1,60 @@
+"""Fast paths give exactly what the plain formulation they replace gives."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from doclint import patterns
+from doclint.document import _QUOTES, MASK, normalize_heading
+from doclint.parse_markdown import _Offsets
+from doclint.prose import _masked, build_prose
+from doclint.slugs import _GITHUB_DROP, github
+from doclint.source import line_starts
+
+TEXT = st.text(st.sampled_from(list("ab .:’“-\t\n\r\u00a0\u2028\u3000\x85\x1c") + ["é", "\U0001f600"]), max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_normalize_heading(text):
+    plain = patterns.compile(r"\s+").sub(" ", text.translate(_QUOTES)).strip().casefold().rstrip(" .:")
+    assert normalize_heading(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_masked_gap_keeps_line_breaks_only(gap):
+    assert _masked(gap) == patterns.compile(r"[^\r\n]").sub(MASK, gap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_byte_offsets_map_to_character_offsets(text):
+    offsets = _Offsets(text)
+    for i in range(len(text) + 1):
+        assert offsets.char(len(text[:i].encode("utf-8", "surrogatepass"))) == i
+
+
+def test_slugs_keep_every_letter_and_digit_python_knows():
+    every_alnum = "".join(ch for ch in map(chr, range(0x110000)) if ch.isalnum())
+    assert _GITHUB_DROP.search(every_alnum) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_github_slug(text):
+    assert github(text) == _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_line_starts(text):
+    assert line_starts(text) == [0] + [m.end() for m in patterns.compile(r"\r\n|\r|\n").finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6))
+def test_prose_view_masks_outside_the_spans(text, pairs):
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs]  # start <= end <= len(text)
+    inside = {i for start, end in spans for i in range(start, min(end, len(text)))}
+    expected = "".join(ch if i in inside or ch in "\r\n" else MASK for i, ch in enumerate(text))
+    assert build_prose(text, spans) == expected

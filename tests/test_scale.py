@@ -1,0 +1,70 @@
+"""The library API engines call, and `check --jobs`: picklable, no global state, same output on any core count."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doclint import Linter, patterns
+from doclint.clean import Cleaner
+from doclint.cli import main
+
+from conftest import ROOT
+from helpers import render
+
+SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+
+
+def test_linter_and_cleaner_survive_pickling():
+    text = SEED.read_text(encoding="utf-8")
+    linter = Linter(select=["DL3", "DL2"], ignore=["DL303"])
+    copy = pickle.loads(pickle.dumps(linter))
+    assert [r.code for r in copy.rules] == [r.code for r in linter.rules]
+    assert render(text, copy.check(text, "a.txt")) == render(text, linter.check(text, "a.txt"))
+    cleaner = Cleaner(unsafe=True, drop_on=["DL106"])
+    assert pickle.loads(pickle.dumps(cleaner)).clean(text) == cleaner.clean(text)
+
+
+def test_linters_share_no_state():
+    text = SEED.read_text(encoding="utf-8")
+    alone = render(text, Linter(select=["DL301"]).check(text, "a.txt"))
+    Linter(select=["DL1"], options={"misspelling": {"x": 1}}).check(text, "a.txt")
+    assert render(text, Linter(select=["DL301"]).check(text, "a.txt")) == alone
+
+
+def test_patterns_are_compiled_once(monkeypatch):
+    text = SEED.read_text(encoding="utf-8")
+    Linter().fix(text, "a.txt")
+    compiled = []
+    real = patterns.regex.compile
+    monkeypatch.setattr(patterns.regex, "compile", lambda *a, **k: compiled.append(a) or real(*a, **k))
+    Linter().fix(text, "a.txt")
+    assert compiled == []
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    root.mkdir()
+    for case in sorted((ROOT / "tests" / "rules").iterdir()):
+        for source in case.glob("bad.*"):
+            if source.suffix in (".txt", ".md") and ".fixed" not in source.name:
+                shutil.copy(source, root / f"{case.name}{source.suffix}")
+    shutil.copy(SEED, root / SEED.name)
+    return root
+
+
+@pytest.mark.parametrize("mode", [[], ["--diff"], ["--output-format", "json"], ["--fix", "--unsafe-fixes"]])
+def test_two_jobs_print_and_write_what_one_job_does(tree, tmp_path, capsys, mode):
+    outputs = []
+    for jobs in ("1", "2"):
+        copy = tmp_path / f"jobs{jobs}"
+        shutil.copytree(tree, copy)
+        code = main(["check", *mode, "--jobs", jobs, str(copy)])
+        out, err = capsys.readouterr()
+        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(copy.iterdir())}
+        outputs.append((code, out.replace(str(copy), "DIR"), err.replace(str(copy), "DIR"), files))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1] or outputs[0][2]

@@ -98,22 +98,19 @@ def list_numbering_gap(ctx: RuleContext):
 @rule("DL503", "mixed-list-markers", "One list mixes bullet markers", fixable=Fixable.ALWAYS, tags=("lists",))
 def mixed_list_markers(ctx: RuleContext):
     """## What it does
-    Reports a list item whose bullet (`-`, `*`, `+`, `•`) differs from the first item of the same list. In
-    Markdown a different bullet starts a new list, so adjacent lists with different bullets are reported too.
+    In plain text, reports a list item whose bullet (`-`, `*`, `+`, `•`) differs from the first item of the
+    same list. (In Markdown a different bullet starts a new list, so there is nothing to report.)
 
     ## Why is this bad?
     Mixed markers betray lists pasted together; in Markdown they split one list into several.
 
     ## Fix safety
-    The fix uses the first item's marker. Safe in plain text; unsafe in Markdown, where joining the lists can
-    change how they render.
+    The fix uses the first item's marker; safe.
     """
     doc = ctx.doc
-    applicability = Applicability.SAFE if doc.kind == "text" else Applicability.UNSAFE
-    groups = _groups(doc, ("list-item",))
-    if doc.kind == "markdown":
-        groups = _adjacent_lists(doc, groups)
-    for items in groups:
+    if doc.kind != "text":
+        return  # in Markdown a new bullet starts a new list: there is no mixed list to report
+    for items in _groups(doc, ("list-item",)):
         markers = [(b, BULLET_MARKER.match(doc.text, b.start, b.end)) for b in items]
         markers = [(b, m) for b, m in markers if m and m.start(1) < b.content_start]
         if len(markers) < 2:
@@ -122,17 +119,4 @@ def mixed_list_markers(ctx: RuleContext):
         for block, m in markers[1:]:
             if m.group(1) != first:
                 yield ctx.report(m.start(1), m.end(1), f"List marker '{m.group(1)}' where the list uses '{first}'",
-                                 fix(f"Use '{first}'", Edit(m.start(1), m.end(1), first), applicability=applicability))
-
-
-def _adjacent_lists(doc: Document, groups: list[list[Block]]) -> list[list[Block]]:
-    """Top-level items of Markdown lists that follow each other with no blank line or other block between."""
-    merged: list[list[Block]] = []
-    for items in groups:
-        top = [b for b in items if not any(o is not b and o.start < b.start and b.end <= o.end for o in items)]
-        if merged and doc.text[merged[-1][-1].end:top[0].start].strip() == "" and \
-                doc.text.count("\n", merged[-1][-1].end, top[0].start) <= 1:
-            merged[-1].extend(top)
-        else:
-            merged.append(top)
-    return merged
+                                 fix(f"Use '{first}'", Edit(m.start(1), m.end(1), first)))

@@ -154,12 +154,13 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / norm if norm else 1.0
 
 
-@rule("DL605", "repeated-paragraph", "A paragraph or list item repeats an earlier one word for word",
-      fixable=Fixable.ALWAYS, tags=("generated",))
+@rule("DL605", "repeated-paragraph", "A paragraph repeats an earlier one word for word",
+      fixable=Fixable.ALWAYS, severity=Severity.INFO, tags=("generated",))
 def repeated_paragraph(ctx: RuleContext):
     """## What it does
-    Reports a paragraph, list item or callout of eight words or more that repeats an earlier one of the same
-    article (ignoring case and spacing), with the line of the first occurrence.
+    Reports a paragraph or callout of twelve words or more that repeats an earlier one of the same article
+    (ignoring case and spacing), with the line of the first occurrence, as information: documents built from
+    templates repeat boilerplate on purpose.
 
     ## Why is this bad?
     Repeated text is a scraping or generation artefact; readers notice it at once.
@@ -169,9 +170,9 @@ def repeated_paragraph(ctx: RuleContext):
     """
     doc = ctx.doc
     seen: dict[str, Block] = {}
-    for block in doc.blocks_of(PROSE_KINDS - {"table-cell"}):
+    for block in doc.blocks_of(frozenset({"paragraph", "callout"})):
         text = doc.content(block)
-        if len(text.split()) < 8:
+        if len(text.split()) < 12:
             continue
         key = " ".join(text.split()).casefold()
         first = seen.setdefault(key, block)

@@ -15,6 +15,7 @@ from .files import FileError, read, write_atomic
 from .formats import FORMATS, TEXT_FORMATS, Run, render
 from .formats.text import fixes_applied, statistics, statistics_rows
 from .model import Severity
+from .packs import PackError
 from .report import FileReport, summary
 from .source import DecodeError, LineIndex, decode
 from .workspace import Workspace
@@ -124,6 +125,18 @@ def check_file(path: str, args, workspace: Workspace) -> FileResult:
     return result
 
 
+def check_file_guarded(path: str, args, workspace: Workspace) -> FileResult:
+    """check_file; a failure of doclint itself on this file is reported against the file and the run goes on."""
+    try:
+        return check_file(path, args, workspace)
+    except (ConfigError, PackError):
+        raise  # the configuration is wrong for every file: the run stops with its message
+    except Exception as error:
+        display = args.stdin_filename or "<stdin>" if path == "-" else path
+        return FileResult(errors=[f"{display}: internal error: {type(error).__name__}: {error}; "
+                                  "the file was left unchanged"])
+
+
 def _read(path: str):
     if path != "-":
         return read(path)
@@ -153,10 +166,10 @@ def run(args) -> int:
     baseline = None
     if args.baseline:
         baseline = Baseline(args.baseline) if args.write_baseline else Baseline.load(args.baseline)
-    results = [check_file(path, args, workspace) for path in paths]
-    failed = False
+    results = [check_file_guarded(path, args, workspace) for path in paths]
+    failed = 0
     for result in results:
-        failed = failed or bool(result.errors) or result.internal_error
+        failed += bool(result.errors) or result.internal_error
         for message in result.errors:
             print(message, file=sys.stderr)
         if result.stdout is not None:
@@ -180,7 +193,7 @@ def run(args) -> int:
         for report in reports:
             report.diagnostics = baseline.new_findings(report.path, report.index, report.diagnostics)
     stream = sys.stderr if any(r.stdout is not None for r in results) else sys.stdout
-    emit(reports, args, workspace, stream)
+    emit(reports, args, workspace, stream, failed)
     if failed:
         return EXIT_ERROR
     if args.exit_non_zero_on_fix and fixed_total:
@@ -189,8 +202,8 @@ def run(args) -> int:
     return EXIT_FOUND if remaining and not args.exit_zero else EXIT_CLEAN
 
 
-def emit(reports: list[FileReport], args, workspace: Workspace, stream) -> None:
-    """Write the report in the chosen format to stream or to --output-file."""
+def emit(reports: list[FileReport], args, workspace: Workspace, stream, failed: int = 0) -> None:
+    """Write the report in the chosen format to stream or to --output-file; `failed`: files with errors."""
     rules = {}
     for report in reports:
         rules.update(workspace.settings_for(report.path).linter().available)
@@ -205,7 +218,7 @@ def emit(reports: list[FileReport], args, workspace: Workspace, stream) -> None:
     if human:
         if args.show_fixes:
             body += fixes_applied(run)
-        body += summary(reports, args.unsafe_fixes, sum(sum(r.fixed.values()) for r in reports)) + "\n"
+        body += summary(reports, args.unsafe_fixes, sum(sum(r.fixed.values()) for r in reports), failed) + "\n"
     elif args.show_fixes:
         sys.stderr.write(fixes_applied(run))
     if args.output_file:

@@ -1,4 +1,7 @@
-"""The one way doclint compiles and runs patterns: `regex`, with a timeout on every match."""
+"""The one way doclint compiles and runs patterns: `regex`, with a timeout on every match.
+
+The timeout grows with the text searched (TIMEOUT_SECONDS, plus SECONDS_PER_MB for each megabyte), so a linear
+pattern over a large document finishes while a catastrophic one is still stopped."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,10 +10,16 @@ from typing import Iterator
 import regex
 
 TIMEOUT_SECONDS = 2.0
+SECONDS_PER_MB = 2.0  # far slower than any linear pattern of doclint runs (about 0.3 s per MB)
 
 
 class PatternTimeout(RuntimeError):
-    """A pattern ran longer than TIMEOUT_SECONDS on one document."""
+    """A pattern ran longer than its time budget on one text."""
+
+
+def budget(pos: int, endpos: int) -> float:
+    """Seconds a pattern may run over text[pos:endpos]."""
+    return TIMEOUT_SECONDS + SECONDS_PER_MB * max(0, endpos - pos) / 1_000_000
 
 
 class Pattern:
@@ -24,45 +33,48 @@ class Pattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         try:
-            yield from self.compiled.finditer(text, pos, len(text) if endpos is None else endpos,
-                                              timeout=TIMEOUT_SECONDS)
+            end = len(text) if endpos is None else endpos
+            yield from self.compiled.finditer(text, pos, end, timeout=budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         try:
-            return self.compiled.findall(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.findall(text, pos, end, timeout=budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.search(text, pos, end, timeout=budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT_SECONDS)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.match(text, pos, end, timeout=budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos,
-                                           timeout=TIMEOUT_SECONDS)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.fullmatch(text, pos, end, timeout=budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def split(self, text: str) -> list[str]:
         try:
-            return self.compiled.split(text, timeout=TIMEOUT_SECONDS)
+            return self.compiled.split(text, timeout=budget(0, len(text)))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def sub(self, replacement, text: str) -> str:
         try:
-            return self.compiled.sub(replacement, text, timeout=TIMEOUT_SECONDS)
+            return self.compiled.sub(replacement, text, timeout=budget(0, len(text)))
         except TimeoutError as error:
             raise self._timeout(error) from error
 

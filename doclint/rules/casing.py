@@ -237,7 +237,10 @@ def _non_evidence_starts(doc: Document) -> set[int]:
 
 def _in_code(doc: Document, word: str, prose_count: int) -> bool:
     """The word also occurs in lowercase outside the prose (code, link targets, front matter): an identifier."""
-    return sum(1 for _ in _find_all(doc.text, word)) > prose_count
+    counts = doc.analysis.setdefault("text_word_counts", {})
+    if word not in counts:
+        counts[word] = sum(1 for _ in _find_all(doc.text, word))
+    return counts[word] > prose_count
 
 
 def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> tuple[str, str] | None:
@@ -258,8 +261,11 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
         name = prose[left:start - 1]
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts:
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+    evidence = doc.analysis.setdefault("phrase_evidence", {})
     for found, phrase in candidates:
-        if any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase)):
+        if phrase not in evidence:
+            evidence[phrase] = any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
+        if evidence[phrase]:
             return found, phrase
     return None
 

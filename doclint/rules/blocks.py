@@ -129,10 +129,20 @@ def _adjacent_lists(doc: Document, groups: list[list[Block]]) -> list[list[Block
     """Top-level items of Markdown lists that follow each other with no blank line or other block between."""
     merged: list[list[Block]] = []
     for items in groups:
-        top = [b for b in items if not any(o is not b and o.start < b.start and b.end <= o.end for o in items)]
+        top = _top_level(items)
         if merged and doc.text[merged[-1][-1].end:top[0].start].strip() == "" and \
                 doc.text.count("\n", merged[-1][-1].end, top[0].start) <= 1:
             merged[-1].extend(top)
         else:
             merged.append(top)
     return merged
+
+
+def _top_level(items: list[Block]) -> list[Block]:
+    """The items (in document order) not nested inside an earlier item: one pass, however deep the nesting."""
+    top, reach = [], -1
+    for block in items:
+        if block.end > reach:
+            top.append(block)
+        reach = max(reach, block.end)
+    return top

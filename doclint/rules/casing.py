@@ -19,6 +19,7 @@ STARTERS = frozenset(
     "who why with within without yet you your".split()
 )
 POSSESSIVE = ("'s", "’s")
+LETTER_RUN = patterns.compile(r"\p{L}+")
 
 
 @rule("DL201", "lowercase-sentence-start", "A sentence starts with a lowercase letter",
@@ -177,11 +178,15 @@ def inconsistent_name_casing(ctx: RuleContext):
             anywhere[word.lower()] += 1
             if start not in starts:
                 capitalised[word.lower()][word] += 1
+    capital_at: dict[str, list[int]] = defaultdict(list)  # where each capitalised form occurs
+    for start, word in occurrences:
+        if not word.islower():
+            capital_at[word].append(start)
     for start, word in occurrences:
         end = start + len(word)
         if not word.islower() or word in identifiers or any(d.start <= start < d.end for d in configured):
             continue
-        phrase = _capitalised_phrase(doc, start, end, starts)
+        phrase = _capitalised_phrase(doc, start, end, starts, capital_at)
         if phrase is not None:
             found, right = phrase
             yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",
@@ -237,43 +242,55 @@ def _non_evidence_starts(doc: Document) -> set[int]:
 
 def _in_code(doc: Document, word: str, prose_count: int) -> bool:
     """The word also occurs in lowercase outside the prose (code, link targets, front matter): an identifier."""
-    counts = doc.analysis.setdefault("text_word_counts", {})
-    if word not in counts:
-        counts[word] = sum(1 for _ in _find_all(doc.text, word))
-    return counts[word] > prose_count
+    if not word.isalpha():
+        return sum(1 for _ in _find_all(doc.text, word)) > prose_count
+    runs = doc.analysis.get("letter_runs")
+    if runs is None:  # counted in one pass: a scan of the text per word would grow with the square of its size
+        runs = doc.analysis["letter_runs"] = Counter(m.group() for m in LETTER_RUN.finditer(doc.text))
+    return runs[word] > prose_count
 
 
-def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> tuple[str, str] | None:
+def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int],
+                        capital_at: dict[str, list[int]]) -> tuple[str, str] | None:
     """('north Korea', 'North Korea') when the lowercase word at start..end stands beside a capitalised word and
-    the article's prose writes the pair capitalised mid-sentence, as a name of its own."""
+    the article's prose writes the pair capitalised mid-sentence, as a name of its own. The pair is looked for
+    only where the capitalised form of the word occurs (`capital_at`), not in the whole text."""
     prose = doc.prose
     word = prose[start:end]
-    candidates = []
+    candidates = []  # (as found, as capitalised, offset of the word in the phrase)
     if prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper():
         following = WORD.match(prose, end + 1)
         if following is not None and not following.group().isupper():
             name = _stem(following.group())
-            candidates.append((f"{word} {name}", f"{_title(word)} {name}"))
+            candidates.append((f"{word} {name}", f"{_title(word)} {name}", 0))
     if start >= 2 and prose[start - 1] == " " and prose[start - 2].isalpha():
         left = start - 1
         while left > 0 and (prose[left - 1].isalpha() or prose[left - 1] in "-’'"):
             left -= 1
         name = prose[left:start - 1]
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts:
-            candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+            candidates.append((f"{name} {word}", f"{name} {_title(word)}", len(name) + 1))
     evidence = doc.analysis.setdefault("phrase_evidence", {})
-    for found, phrase in candidates:
+    for found, phrase, offset in candidates:
         if phrase not in evidence:
-            evidence[phrase] = any(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
+            places = (at - offset for at in capital_at.get(_title(word), ()))
+            evidence[phrase] = any(_is_evidence(doc, at, len(phrase), starts) for at in places
+                                   if _bounded_at(prose, phrase, at))
         if evidence[phrase]:
             return found, phrase
     return None
 
 
+def _bounded_at(text: str, needle: str, at: int) -> bool:
+    """`needle` occurs at `at` as a whole word: no letter on either side."""
+    return at >= 0 and text.startswith(needle, at) and (at == 0 or not text[at - 1].isalpha()) \
+        and not text[at + len(needle):at + len(needle) + 1].isalpha()
+
+
 def _find_all(text: str, needle: str):
     at = text.find(needle)
     while at >= 0:
-        if (at == 0 or not text[at - 1].isalpha()) and not text[at + len(needle):at + len(needle) + 1].isalpha():
+        if _bounded_at(text, needle, at):
             yield at
         at = text.find(needle, at + 1)
 

@@ -15,6 +15,7 @@ from .files import FileError, read, write_atomic
 from .formats import FORMATS, TEXT_FORMATS, Run, render
 from .formats.text import document_rows, fixes_applied, statistics, statistics_rows
 from .model import Severity
+from .packs import PackError
 from .report import FileReport, summary
 from .source import DecodeError, LineIndex, decode
 from .workspace import Workspace
@@ -129,13 +130,25 @@ def check_file(path: str, args, workspace: Workspace) -> FileResult:
     return result
 
 
+def check_file_guarded(path: str, args, workspace: Workspace) -> FileResult:
+    """check_file; a failure of doclint itself on this file is reported against the file and the run goes on."""
+    try:
+        return check_file(path, args, workspace)
+    except (ConfigError, PackError):
+        raise  # the configuration is wrong for every file: the run stops with its message
+    except Exception as error:
+        display = args.stdin_filename or "<stdin>" if path == "-" else path
+        return FileResult(errors=[f"{display}: internal error: {type(error).__name__}: {error}; "
+                                  "the file was left unchanged"])
+
+
 def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]:
     """Every file's result, in the order given; in a pool of processes when --jobs allows and files are many."""
     from .parallel import default_jobs
 
     jobs = min(args.jobs or default_jobs(), len(paths))
     if jobs <= 1 or "-" in paths:
-        return [check_file(path, args, workspace) for path in paths]
+        return [check_file_guarded(path, args, workspace) for path in paths]
     from .parallel import ordered_map
 
     return [result for _, result in ordered_map(_check_in_pool, paths, jobs, (args, workspace))]
@@ -143,7 +156,7 @@ def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]
 
 def _check_in_pool(context, path: str) -> FileResult:
     args, workspace = context
-    return check_file(path, args, workspace)
+    return check_file_guarded(path, args, workspace)
 
 
 def _read(path: str):
@@ -176,9 +189,9 @@ def run(args) -> int:
     if args.baseline:
         baseline = Baseline(args.baseline) if args.write_baseline else Baseline.load(args.baseline)
     results = _check_all(paths, args, workspace)
-    failed = False
+    failed = 0
     for result in results:
-        failed = failed or bool(result.errors) or result.internal_error
+        failed += bool(result.errors) or result.internal_error
         for message in result.errors:
             print(message, file=sys.stderr)
         if result.stdout is not None:
@@ -202,7 +215,7 @@ def run(args) -> int:
         for report in reports:
             report.diagnostics = baseline.new_findings(report.path, report.index, report.diagnostics)
     stream = sys.stderr if any(r.stdout is not None for r in results) else sys.stdout
-    emit(reports, args, workspace, stream)
+    emit(reports, args, workspace, stream, failed)
     if failed:
         return EXIT_ERROR
     if args.exit_non_zero_on_fix and fixed_total:
@@ -211,8 +224,8 @@ def run(args) -> int:
     return EXIT_FOUND if remaining and not args.exit_zero else EXIT_CLEAN
 
 
-def emit(reports: list[FileReport], args, workspace: Workspace, stream) -> None:
-    """Write the report in the chosen format to stream or to --output-file."""
+def emit(reports: list[FileReport], args, workspace: Workspace, stream, failed: int = 0) -> None:
+    """Write the report in the chosen format to stream or to --output-file; `failed`: files with errors."""
     rules = {}
     for report in reports:
         rules.update(workspace.settings_for(report.path).linter().available)
@@ -227,7 +240,7 @@ def emit(reports: list[FileReport], args, workspace: Workspace, stream) -> None:
     if human:
         if args.show_fixes:
             body += fixes_applied(run)
-        body += summary(reports, args.unsafe_fixes, sum(sum(r.fixed.values()) for r in reports)) + "\n"
+        body += summary(reports, args.unsafe_fixes, sum(sum(r.fixed.values()) for r in reports), failed) + "\n"
     elif args.show_fixes:
         sys.stderr.write(fixes_applied(run))
     if args.output_file:

@@ -114,6 +114,8 @@ class Linter:
                 judged = found + self._run(extra, doc)
             found = suppression.apply(doc, directives, found, judged, self.available, report_unused)
         found = [self._apply_policy(d) for d in found]
+        if doc.kind == "text":
+            found = _unsafe_if_reshaping(doc, found)
         found.sort(key=lambda d: d.sort_key)
         return found
 
@@ -151,6 +153,32 @@ class Linter:
         promoted = frozenset(code for code, (_, change) in self._policies.items() if change == Applicability.SAFE)
         return fix_until_stable(text, lambda t: self.check_document(self.parse(t, path, kind)),
                                 lambda t: self.parse(t, path, kind).outline(), level, promoted)
+
+
+def _unsafe_if_reshaping(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+    """Safe fixes that would turn a plain-text paragraph into a heading or back, alone or together with the
+    other safe fixes of the same line, are unsafe: safe fixes never change the outline."""
+    from .parse_text import reshapes
+
+    by_block: dict[int, list[int]] = {}
+    for i, d in enumerate(found):
+        if d.fix is not None and d.fix.edits and d.fix.applicability == Applicability.SAFE:
+            block = doc.text_block_at(d.fix.edits[0].start)
+            if block is not None and block.kind in ("paragraph", "heading") \
+                    and d.fix.edits[-1].end <= block.content_end:
+                by_block.setdefault(id(block), []).append(i)
+    found = list(found)
+    for members in by_block.values():
+        block = doc.text_block_at(found[members[0]].fix.edits[0].start)
+        together, last = [], block.content_start
+        for i in sorted(members, key=lambda i: found[i].fix.edits[0].start):
+            if found[i].fix.edits[0].start >= last:
+                together += found[i].fix.edits
+                last = found[i].fix.edits[-1].end
+        if reshapes(doc, block, together) or any(reshapes(doc, block, list(found[i].fix.edits)) for i in members):
+            for i in members:
+                found[i] = replace(found[i], fix=replace(found[i].fix, applicability=Applicability.UNSAFE))
+    return found
 
 
 def _internal(rule: Rule, doc: Document, what: str) -> Diagnostic:

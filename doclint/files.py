@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
-from pathlib import Path
 
 from .source import DecodeError, Source, decode
 
@@ -15,14 +15,27 @@ class FileError(Exception):
 
 
 def read(path: str) -> tuple[Source, bytes]:
+    """The decoded text and the bytes of a regular file. Opened without blocking, so a FIFO cannot hang the run."""
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileError(f"broken symbolic link (to {os.readlink(path)})") from None
         raise FileError("no such file or directory") from None
-    except IsADirectoryError:
-        raise FileError("is a directory") from None
     except OSError as error:
-        raise FileError(error.strerror or str(error)) from None
+        raise FileError(f"cannot read: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileError("is a directory")
+        if not stat.S_ISREG(mode):
+            raise FileError("not a regular file (a FIFO, socket or device); skipped")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as error:
+        raise FileError(f"cannot read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
     try:
         return decode(data), data
     except DecodeError as error:
@@ -30,22 +43,54 @@ def read(path: str) -> tuple[Source, bytes]:
 
 
 def write_atomic(path: str, data: bytes, expected: bytes) -> None:
-    """Replace the file with data, unless it changed since it was read (`expected`); keep its mode."""
-    target = Path(path)
+    """Replace the file with data, unless it is read-only or changed since it was read (`expected`).
+
+    The new bytes go to a temporary file in the same folder, are flushed to disk, and replace the file in one
+    rename, keeping its mode (and owner, where allowed); an interrupt at any point leaves the old file whole.
+    A symbolic link is followed: the file it points to is replaced, the link stays."""
+    target = os.path.realpath(path)
     try:
-        if target.read_bytes() != expected:
-            raise FileError("file changed on disk while doclint was checking it; not overwritten")
-        mode = target.stat().st_mode
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".doclint")
+        info = os.stat(target)
+        if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise FileError("file is read-only; fixes not written")
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.",
+                                    suffix=".doclint")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temp, mode & 0o7777)
+            os.chmod(temp, stat.S_IMODE(info.st_mode))
+            if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                _keep_owner(temp, info)
+            with open(target, "rb") as current:
+                if current.read() != expected:
+                    raise FileError("file changed on disk while doclint was checking it; not overwritten")
             os.replace(temp, target)
         except BaseException:
             os.unlink(temp)
             raise
+        _sync_directory(os.path.dirname(target))
     except OSError as error:
         raise FileError(f"cannot write: {error.strerror or error}") from None
+
+
+def _keep_owner(temp: str, info: os.stat_result) -> None:
+    try:
+        os.chown(temp, info.st_uid, info.st_gid)
+    except PermissionError:
+        pass  # only root may give a file away; the new file is ours, as any editor's save would make it
+
+
+def _sync_directory(directory: str) -> None:
+    """Make the rename itself durable (best effort: not every file system lets a directory be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

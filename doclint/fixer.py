@@ -57,6 +57,21 @@ def _overlaps_itself(edits: list[Edit]) -> bool:
     return any(b.start < a.end for a, b in zip(edits, edits[1:]))
 
 
+def changed_only_inside_edits(before: str, after: str, applied: list[Diagnostic]) -> bool:
+    """The safety net under apply_fixes, worked out again from the edits alone: `after` is `before` with each
+    applied edit's span replaced by its content, and every character outside those spans unchanged."""
+    newline = dominant_newline(before)
+    pos = at = 0
+    for edit in sorted({e for d in applied for e in d.fix.edits}):
+        kept, written = before[pos:edit.start], with_newline(edit.content, newline)
+        if edit.start < pos or after[at:at + len(kept)] != kept \
+                or after[at + len(kept):at + len(kept) + len(written)] != written:
+            return False
+        at += len(kept) + len(written)
+        pos = edit.end
+    return after[at:] == before[pos:]
+
+
 def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline: Callable[[str], tuple],
                      level: Applicability, promoted: frozenset[str] = frozenset()) -> FixOutcome:
     """Fix to a fixpoint. Safe fixes must keep the outline, unless one of the `promoted` rules (whose unsafe
@@ -73,6 +88,10 @@ def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline
         if not applied:
             break
         fixed.update(d.code for d in applied)
+        if not changed_only_inside_edits(text, new_text, applied):
+            codes = ", ".join(sorted({d.code for d in applied}))
+            return FixOutcome(original, lint(original),
+                              error=f"internal error: fixes changed text outside the spans they named; rules: {codes}")
         if new_text in seen:
             codes = ", ".join(sorted({d.code for d in applied}))
             return FixOutcome(original, lint(original), error=f"fixes did not converge (they cycle); rules: {codes}")

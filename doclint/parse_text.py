@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
+from .model import Edit
 from .prose import build_prose, mask_urls
 from .toc import match_toc
 
@@ -18,6 +19,7 @@ CALLOUT = patterns.compile(
     r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
 TERMINAL = ".!?:;,"
+WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+")
 MAX_HEADING_WORDS = 14
 
 
@@ -206,8 +208,14 @@ def _mark_shaped_headings(doc: Document, body: list[Block], wrapped: bool) -> No
         following = body[i + 1] if i + 1 < len(body) else None
         if following is None or doc.index.line_of(following.start) != doc.index.line_of(block.end) + (1 + wrapped):
             continue
-        if heading_shaped(doc.content(block)) and len(doc.content(following).split()) > len(doc.content(block).split()) + 3:
+        if heading_shaped(doc.content(block)) and word_count(doc.content(following)) > word_count(doc.content(block)) + 3:
             block.kind = "heading"
+
+
+def word_count(text: str) -> int:
+    """Words split at spaces and at sentence punctuation, so that a safe fix (a space after a comma or a full
+    stop, a removed soft hyphen) does not change the count, nor so which lines read as headings."""
+    return len(WORD_SEPARATORS.sub(" ", text).split())
 
 
 def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
@@ -225,6 +233,20 @@ def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
     long_words = [w for w in words if len(w) > 3]
     capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
     return len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)
+
+
+def reshapes(doc: Document, block: Block, edits: list[Edit]) -> bool:
+    """Whether non-overlapping edits inside one paragraph or heading change whether it reads as a heading: such
+    edits change the document's outline (capitalising `in 2011. this Year` makes it title case)."""
+    before = doc.content(block)
+    if len(before.split(maxsplit=4 * MAX_HEADING_WORDS)) > 4 * MAX_HEADING_WORDS:
+        return False  # far too long to read as a heading, before or after
+    after, pos = [], block.content_start
+    for edit in edits:
+        after += [doc.text[pos:edit.start], edit.content]
+        pos = edit.end
+    after = "".join(after) + doc.text[pos:block.content_end]
+    return any(heading_shaped(before, loose=loose) != heading_shaped(after, loose=loose) for loose in (False, True))
 
 
 def _prose_view(doc: Document) -> str:

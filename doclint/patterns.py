@@ -1,7 +1,10 @@
 """The one way doclint compiles and runs patterns: `regex`, with a timeout on every match.
 
 A pattern that runs in linear time (no nested or ambiguous repetition) may be compiled `linear=True`: it runs
-without the timeout, whose clock check on every match attempt triples the cost of a many-match scan."""
+without the timeout, whose clock check on every match attempt triples the cost of a many-match scan.
+
+The timeout grows with the text searched (TIMEOUT_SECONDS, plus SECONDS_PER_MB for each megabyte), so a linear
+pattern over a large document finishes while a catastrophic one is still stopped."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -10,10 +13,16 @@ from typing import Iterator
 import regex
 
 TIMEOUT_SECONDS = 2.0
+SECONDS_PER_MB = 2.0  # far slower than any linear pattern of doclint runs (about 0.3 s per MB)
 
 
 class PatternTimeout(RuntimeError):
-    """A pattern ran longer than TIMEOUT_SECONDS on one document."""
+    """A pattern ran longer than its time budget on one text."""
+
+
+def budget(pos: int, endpos: int) -> float:
+    """Seconds a pattern may run over text[pos:endpos]."""
+    return TIMEOUT_SECONDS + SECONDS_PER_MB * max(0, endpos - pos) / 1_000_000
 
 
 class Pattern:
@@ -31,6 +40,9 @@ class Pattern:
             self._compiled = regex.compile(self.source, self.flags)
         return self._compiled
 
+    def _budget(self, start: int, end: int) -> float | None:
+        return None if self.timeout is None else budget(start, end)
+
     def _timeout(self, error: TimeoutError) -> PatternTimeout:
         return PatternTimeout(f"pattern {self.compiled.pattern[:60]!r} timed out")
 
@@ -41,45 +53,48 @@ class Pattern:
 
     def _guarded_finditer(self, text: str, pos: int, endpos: int | None) -> Iterator[regex.Match]:
         try:
-            yield from self.compiled.finditer(text, pos, len(text) if endpos is None else endpos,
-                                              timeout=self.timeout)
+            end = len(text) if endpos is None else endpos
+            yield from self.compiled.finditer(text, pos, end, timeout=self._budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         try:
-            return self.compiled.findall(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.findall(text, pos, end, timeout=self._budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.search(text, pos, end, timeout=self._budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.match(text, pos, end, timeout=self._budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self.compiled.fullmatch(text, pos, len(text) if endpos is None else endpos,
-                                           timeout=self.timeout)
+            end = len(text) if endpos is None else endpos
+            return self.compiled.fullmatch(text, pos, end, timeout=self._budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def split(self, text: str) -> list[str]:
         try:
-            return self.compiled.split(text, timeout=TIMEOUT_SECONDS)
+            return self.compiled.split(text, timeout=budget(0, len(text)))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def sub(self, replacement, text: str) -> str:
         try:
-            return self.compiled.sub(replacement, text, timeout=self.timeout)
+            return self.compiled.sub(replacement, text, timeout=self._budget(0, len(text)))
         except TimeoutError as error:
             raise self._timeout(error) from error
 

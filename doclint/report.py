@@ -43,7 +43,8 @@ def record(report: FileReport, d: Diagnostic) -> dict:
     return record
 
 
-def summary(reports: list[FileReport], unsafe: bool, fixed: int) -> str:
+def summary(reports: list[FileReport], unsafe: bool, fixed: int, failed: int = 0) -> str:
+    """The closing line; `failed` counts the files with errors (reported above it)."""
     found = sum(len(r.diagnostics) for r in reports)
     fixable = sum(fixable_now(d, unsafe) for r in reports for d in r.diagnostics)
     hidden = 0 if unsafe else sum(fixable_now(d, True) and not fixable_now(d, False)
@@ -58,6 +59,8 @@ def summary(reports: list[FileReport], unsafe: bool, fixed: int) -> str:
         if hidden:
             tail.append(f"{hidden} more with --unsafe-fixes")
         parts.append(f"Found {found} problem{'s' * (found != 1)}" + (f" ({'; '.join(tail)})" if tail else "") + ".")
-    elif not fixed:
+    elif not fixed and not failed:
         parts.append("All checks passed!")
+    if failed:
+        parts.append(f"{failed} file{'s' * (failed != 1)} with errors.")
     return " ".join(parts)

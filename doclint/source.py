@@ -6,9 +6,9 @@ import codecs
 from itertools import accumulate
 from dataclasses import dataclass
 
-import regex
+from . import patterns
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 class DecodeError(ValueError):
@@ -28,19 +28,20 @@ class Source:
 
 
 def decode(data: bytes) -> Source:
-    if data.startswith(codecs.BOM_UTF8):
-        data, bom = data[len(codecs.BOM_UTF8):], True
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """The text of UTF-8 bytes; byte offsets in errors count from the start of the file, BOM included."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DecodeError("file is UTF-16 encoded; doclint reads UTF-8 only")
-    else:
-        bom = False
-    nul = data.find(b"\0")
+    bom = data.startswith(codecs.BOM_UTF8)
+    skip = len(codecs.BOM_UTF8) if bom else 0
+    nul = data.find(b"\0", skip)
     if nul >= 0:
         raise DecodeError(f"binary file (NUL byte at offset {nul})")
     try:
-        return Source(data.decode("utf-8"), bom)
+        return Source(data[skip:].decode("utf-8"), bom)
     except UnicodeDecodeError as error:
-        raise DecodeError(f"invalid UTF-8 at byte offset {error.start}") from None
+        offset = skip + error.start
+        line = data.count(b"\n", 0, offset) + 1
+        raise DecodeError(f"invalid UTF-8 at byte offset {offset} (line {line})") from None
 
 
 def line_starts(text: str) -> list[int]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "article.txt"
-    shutil.copy(SEED, target)
+    target.write_bytes(SEED.read_bytes())
     return target
 
 

@@ -1,7 +1,8 @@
-"""The fix engine: overlaps, fixpoint, cycles, the outline guard."""
+"""The fix engine: overlaps, fixpoint, cycles, the outline guard, the edited-spans guard."""
 from __future__ import annotations
 
-from doclint.fixer import apply_fixes, fix_until_stable
+from doclint import fixer
+from doclint.fixer import apply_fixes, changed_only_inside_edits, fix_until_stable
 from doclint.model import Applicability, Diagnostic, Edit, Fix
 
 
@@ -46,3 +47,25 @@ def test_safe_fixes_that_change_the_outline_are_rejected():
     outcome = fix_until_stable("a", lambda t: [diag(0, 1, "b")] if t == "a" else [], lambda t: (t,),
                                Applicability.SAFE)
     assert outcome.text == "a" and "outline" in outcome.error
+
+
+def test_fixes_that_change_text_outside_their_edits_keep_the_original(monkeypatch):
+    real = fixer.apply_fixes
+
+    def careless(text, diagnostics, level):  # an engine bug: one character beyond the edits changes too
+        fixed, applied = real(text, diagnostics, level)
+        return fixed.replace("z", "Z"), applied
+
+    monkeypatch.setattr(fixer, "apply_fixes", careless)
+    outcome = fix_until_stable("a z", lambda t: [diag(0, 1, "b")] if t.startswith("a") else [], lambda t: (),
+                               Applicability.SAFE)
+    assert outcome.text == "a z" and not outcome.changed
+    assert outcome.error == "internal error: fixes changed text outside the spans they named; rules: DL900"
+
+
+def test_the_safety_net_accepts_exactly_the_named_edits():
+    applied = [diag(1, 2, "X"), diag(3, 3, "\n")]
+    assert changed_only_inside_edits("abcd\r\n", "aXc\r\nd\r\n", applied)
+    assert not changed_only_inside_edits("abcd\r\n", "aXc\nd\r\n", applied)  # newline not in the file's style
+    assert not changed_only_inside_edits("abcd", "aXcd!", applied[:1])
+    assert not changed_only_inside_edits("abcd", "abcd", [diag(0, 2, "ab"), diag(1, 3, "bc")])  # overlapping

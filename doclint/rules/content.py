@@ -110,15 +110,19 @@ def off_topic_section(ctx: RuleContext):
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
     starts = {p for _, block_starts in document_sentence_starts(doc) for p in block_starts}
     sections = [_Section(doc, h, blocks, starts) for h, blocks in doc.sections()]
-    total = sum(sum(s.words.values()) for s in sections)
-    before, after = Counter(), sum((s.words for s in sections), Counter())
-    names_before, names_after = Counter(), sum((s.names for s in sections), Counter())
-    for k in range(1, len(sections)):
-        before += sections[k - 1].words
-        after -= sections[k - 1].words
-        names_before += sections[k - 1].names
-        names_after -= sections[k - 1].names
-        size_before, size_after = sum(before.values()), sum(after.values())
+    sizes = [sum(s.words.values()) for s in sections]
+    total = sum(sizes)
+    before, after, names_before, names_after = Counter(), Counter(), Counter(), Counter()
+    for section in sections:
+        after.update(section.words)
+        names_after.update(section.names)
+    size_before, size_after = 0, total
+    for k in range(1, len(sections)):  # update and subtract cost one section each, not the whole vocabulary
+        before.update(sections[k - 1].words)
+        after.subtract(sections[k - 1].words)
+        names_before.update(sections[k - 1].names)
+        names_after.subtract(sections[k - 1].names)
+        size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
         if size_before < 100 or size_after < 150 or size_after < 0.2 * total or sections[k].heading is None:
             continue
         used = [w for w in title if before[w] >= 2]

@@ -47,7 +47,8 @@ def mojibake(ctx: RuleContext):
 
     ## Fix safety
     Safe when ftfy's explanation of the repair is a pure encode/decode round trip; unsafe when the repair had to
-    guess (lossy sequences, restored bytes).
+    guess (lossy sequences, restored bytes), or when it puts a symbol such as `•` at the start of a line, where it
+    can turn the line into a list item.
     """
     doc = ctx.doc
     if doc.text.isascii():
@@ -67,9 +68,10 @@ def mojibake(ctx: RuleContext):
             if op == "equal":
                 continue
             start, end = block.content_start + i1, block.content_start + i2
+            marker = i1 == 0 and not fixed[j1:j2][:1].isalnum()  # '\x95 item' would become a '• item' list item
             yield ctx.report(start, end, f"Mojibake '{segment[i1:i2]}' should read '{fixed[j1:j2]}' ({how})",
                              fix(f"Replace with '{fixed[j1:j2]}'", Edit(start, end, fixed[j1:j2]),
-                                 applicability=Applicability.SAFE if pure else Applicability.UNSAFE))
+                                 applicability=Applicability.SAFE if pure and not marker else Applicability.UNSAFE))
 
 
 @rule("DL002", "invisible-character", "An invisible or control character is in the text", fixable=Fixable.ALWAYS,
@@ -88,15 +90,32 @@ def invisible_character(ctx: RuleContext):
     `data\u200bcenter` (with a zero-width space) — use instead: `datacenter`.
 
     ## Fix safety
-    Removing a zero-width space, word joiner, soft hyphen or stray BOM does not change what a reader sees, so it
-    is safe. Removing a bidirectional or control character may change how text displays: unsafe.
+    Removing a zero-width space, word joiner, soft hyphen or stray BOM inside a word does not change what a reader
+    sees, so it is safe. Elsewhere (alone between spaces, at the start of a line) removing it can change how the
+    text splits into words and blocks, so it is unsafe, as is removing a bidirectional or control character,
+    which may change how text displays.
     """
     prose = ctx.doc.prose
     if prose.isascii() and not C0_CONTROL.search(prose):
         return
-    for m in INVISIBLE.finditer(prose):
+    found = list(INVISIBLE.finditer(prose))
+    for m, inside in zip(found, _inside_words(ctx.doc.text, found)):
         ch = m.group()
         name = NAMES.get(ch, f"U+{ord(ch):04X}")
+        safe = ch in HARMLESS_INVISIBLE and inside
         yield ctx.report(m.start(), m.end(), f"Invisible character {name}",
                          fix("Remove the character", Edit(m.start(), m.end(), ""),
-                             applicability=Applicability.SAFE if ch in HARMLESS_INVISIBLE else Applicability.UNSAFE))
+                             applicability=Applicability.SAFE if safe else Applicability.UNSAFE))
+
+
+def _inside_words(text: str, found: list) -> list[bool]:
+    """For each match: whether its run of adjacent invisible characters has a letter or digit on both sides."""
+    inside = [False] * len(found)
+    first = 0
+    for i, m in enumerate(found):
+        if i + 1 < len(found) and found[i + 1].start() == m.end():
+            continue
+        start, end = found[first].start(), m.end()
+        inside[first:i + 1] = [start > 0 and text[start - 1].isalnum() and text[end:end + 1].isalnum()] * (i + 1 - first)
+        first = i + 1
+    return inside

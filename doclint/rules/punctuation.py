@@ -14,14 +14,25 @@ STOP_WITHOUT_SPACE = patterns.compile(r"(?<=\p{Ll}\p{Ll}|\d{4}|\))[.!?](?=(\p{Lu
 CODE_CHARS = frozenset("=/_\\{}[]<>|@#$%^&*~`:;\x00")
 
 
-def _token_around(prose: str, at: int) -> str:
-    start = at
-    while start > 0 and not prose[start - 1].isspace():
-        start -= 1
-    end = at
-    while end < len(prose) and not prose[end].isspace():
-        end += 1
-    return prose[start:end]
+class _Tokens:
+    """Judges the whitespace-delimited token around an offset. Offsets come in increasing order, so each token
+    is scanned and judged once however many matches fall inside it (a line of thousands of commas is one token)."""
+
+    def __init__(self, prose: str, judge):
+        self.prose, self.judge = prose, judge
+        self.start = self.end = -1
+        self.verdict = False
+
+    def __call__(self, at: int) -> bool:
+        if not self.start <= at < self.end:
+            prose, start, end = self.prose, at, at
+            while start > 0 and not prose[start - 1].isspace():
+                start -= 1
+            while end < len(prose) and not prose[end].isspace():
+                end += 1
+            self.start, self.end = start, max(end, at + 1)
+            self.verdict = self.judge(prose[start:end])
+        return self.verdict
 
 
 def _looks_like_code(token: str) -> bool:
@@ -51,12 +62,13 @@ def missing_space_after_comma(ctx: RuleContext):
     ```
     """
     prose = ctx.doc.prose
+    not_prose = _Tokens(prose, lambda token: _looks_like_code(token) or token.count(",") > 2
+                        or "." in token.strip(".,;:!?\"'”’)"))
     for block in ctx.doc.blocks_of(TEXT_KINDS):
         if "," not in prose[block.content_start:block.content_end]:
             continue
         for m in COMMA_WITHOUT_SPACE.finditer(prose, block.content_start, block.content_end):
-            token = _token_around(prose, m.start())
-            if _looks_like_code(token) or token.count(",") > 2 or "." in token.strip(".,;:!?\"'”’)"):
+            if not_prose(m.start()):
                 continue
             yield ctx.report(m.start(), m.end(), "Missing space after comma",
                              fix("Insert a space after the comma", Edit(m.end(), m.end(), " ")))
@@ -105,11 +117,11 @@ def missing_space_after_sentence(ctx: RuleContext):
     Use instead: `growth in both economies. The agreement, however, ...`
     """
     prose = ctx.doc.prose
+    not_prose = _Tokens(prose, lambda token: _looks_like_code(token) or token.count(".") > 1)
     for block in ctx.doc.blocks_of(PROSE_KINDS | {"title", "heading"}):
         for m in STOP_WITHOUT_SPACE.finditer(prose, block.content_start, block.content_end):
             dot = m.start()
-            token = _token_around(prose, dot)
-            if _looks_like_code(token) or token.count(".") > 1 or is_abbreviation(prose, dot):
+            if not_prose(dot) or is_abbreviation(prose, dot):
                 continue
             following = m.group(1)
             left_start = dot

@@ -2,6 +2,7 @@
 no crash, no failed or non-idempotent fix, every undecodable file refused with a one-line message."""
 from __future__ import annotations
 
+import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 
@@ -31,11 +32,14 @@ def check_one(path: str) -> tuple[str, str | None]:
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not there")
 def test_every_corpus_file_keeps_the_properties():
-    paths = sorted(str(p) for p in CORPUS.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    every = sorted(str(p) for p in CORPUS.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    assert len(every) > 8000
+    # every file takes over 20 minutes here; CI checks one in eight (DOCLINT_FULL_CORPUS=1 checks them all)
+    paths = every if os.environ.get("DOCLINT_FULL_CORPUS") == "1" else every[::8]
     with ProcessPoolExecutor(2) as pool:
         results = list(pool.map(check_one, paths, chunksize=16))
     failures = [why for outcome, why in results if outcome == "failed"]
     checked = sum(outcome == "checked" for outcome, _ in results)
     print(f"corpus: {len(paths)} files, {checked} checked, {len(paths) - checked - len(failures)} refused "
           f"(not UTF-8), {len(failures)} failures")
-    assert len(paths) > 8000 and failures == [], "\n".join(failures[:10])
+    assert failures == [], "\n".join(failures[:10])

@@ -13,7 +13,7 @@ _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e cf al jr sr no nos fig figs approx inc ltd co corp gen gov sen rep lt col capt prof "
     "rev mt ft u.s u.k a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec ca vol vols ed eds pp p op viz est dept "
-    "univ assn bros messrs mme mlle sq hon esq aka resp incl excl nr eg ie approx min max avg".split()
+    "univ assn bros messrs mme mlle sq hon esq aka resp incl excl nr eg ie approx min max avg esp".split()
 )
 
 

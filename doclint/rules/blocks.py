@@ -61,7 +61,8 @@ def table_column_count(ctx: RuleContext):
 def list_numbering_gap(ctx: RuleContext):
     """## What it does
     Reports an item of a numbered list (or numbered table of contents) whose number is not the previous one
-    plus one. Lists numbered `1.` throughout (Markdown's lazy numbering) are fine.
+    plus one. Lists numbered `1.` throughout (Markdown's lazy numbering) are fine, and so is numbering that starts
+    again at 1 (a new list, or a sub-list whose indentation was lost).
 
     ## Why is this bad?
     A gap usually means an item was lost; a repeat, that two lists were merged.
@@ -87,8 +88,13 @@ def list_numbering_gap(ctx: RuleContext):
         values = [int(m.group(1)) for _, m in numbered]
         if len(set(values)) == 1:
             continue
-        for (block, m), expected in zip(numbered[1:], range(values[0] + 1, values[0] + len(values))):
-            if int(m.group(1)) != expected:
+        expected = values[0]
+        for block, m in numbered[1:]:
+            number = int(m.group(1))
+            expected += 1
+            if number == 1 and expected > 2:
+                expected = 1  # numbering starts again: a new (or flattened sub-) list
+            elif number != expected:
                 yield ctx.report(m.start(1), m.end(1), f"Item numbered {m.group(1)} where {expected} was expected",
                                  fix(f"Renumber as {expected}", Edit(m.start(1), m.end(1), str(expected)),
                                      applicability=Applicability.UNSAFE))

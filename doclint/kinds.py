@@ -7,13 +7,13 @@ from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS
-from .prose import document_sentence_starts, find_words
+from .prose import archaic_english, document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
 from .resources import parsed_once
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
-CODE_BEFORE = frozenset("#@/\\_.$]")
+CODE_BEFORE = frozenset("#@/\\_.$]0123456789")  # and digits: the 'nd' of '2nd'
 CODE_AFTER = frozenset("_/\\@([")
 UNUSUAL_NOTE = " (this text spells many words unusually: archaic or dialect spelling?)"
 CONSISTENT_USE = 3  # a 'misspelling' written this often in one document is the document's own spelling
@@ -98,8 +98,8 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
         doc, prose = ctx.doc, ctx.doc.prose
         forms = {w for w in doc.word_counts if (w.lower() if ignore_case else w) in swaps}  # words have no spaces
         distinct = len({f.lower() for f in forms})
-        unusual = unusual_rate is not None and distinct >= 10 and \
-            distinct > unusual_rate * sum(doc.word_counts.values())
+        unusual = unusual_rate is not None and (distinct >= 10 and distinct > unusual_rate * sum(
+            doc.word_counts.values()) or bool(forms) and archaic_english(doc))
         found = find_words(doc, forms)
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]

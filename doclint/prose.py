@@ -105,6 +105,21 @@ def english_words() -> dict[str, int]:
     return {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
 
 
+# Pronouns and verb forms of Early Modern English; a text that uses them this often follows older spelling and
+# capitalisation (Shakespeare, the King James Bible, Milton, Melville's whalers): 'intrusted', 'Vertue'.
+ARCHAIC_FORMS = frozenset("thee thou thy thine hath doth dost shalt hast ye".split())
+ARCHAIC_RATE = 0.003
+
+
+def archaic_english(doc) -> bool:
+    """Whether the document writes Early Modern English: 3 or more of ARCHAIC_FORMS in every 1,000 words."""
+    if "archaic" not in doc.analysis:
+        counts = doc.word_counts
+        archaic = sum(n for w, n in counts.items() if w.lower() in ARCHAIC_FORMS)
+        doc.analysis["archaic"] = archaic >= 10 and archaic >= ARCHAIC_RATE * sum(counts.values())
+    return doc.analysis["archaic"]
+
+
 def is_common_word(word: str, min_class: int = 4) -> bool:
     return english_words().get(word.lower(), 0) >= min_class
 

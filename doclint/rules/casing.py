@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
 from ..parse_text import heading_shaped
-from ..prose import document_sentence_starts, is_common_word, word_frequencies
+from ..prose import archaic_english, document_sentence_starts, is_common_word, word_frequencies
 from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
 
@@ -128,12 +128,16 @@ def inconsistent_name_casing(ctx: RuleContext):
     writes `OpenAI`, `seoul’s` beside `Seoul`, `South korea` beside `South Korea`, and a lowercase word inside a
     name the article writes capitalised (`north Korea` beside `North Korea`, `data Center` beside `Data Center`).
 
-    Only capitals in the middle of a sentence of prose count as evidence: not headings or lines in title case,
-    not sentence or line starts, not runs of capitalised words (`Pod Specification`). A common English word
+    Only capitals in the middle of a sentence of prose count as evidence: after a word or a comma, not in
+    headings or lines in title case, not at sentence or line starts, not after a colon, dash, bracket or comment
+    marker (`// Deprecated`), not in runs of capitalised words (`for Conformance Tests`). A common English word
     (`north`, `data`, `march`) is reported only inside a two-word name the article writes capitalised
-    mid-sentence at least as often as it writes the lowercase pair; a known word (`lee`) alone needs five
-    capitals mid-sentence and a single lowercase slip. A word the article writes in lowercase more than twice,
-    or uses as an identifier (in code, paths, `snake_case`), is taken as deliberately lowercase.
+    mid-sentence at least as often as it writes the lowercase pair, and only if the article does not otherwise
+    write it in lowercase (`Konnectivity agent` beside `the agent` is no slip); a known word (`lee`) alone needs
+    ten capitals, three of them mid-sentence, and a single lowercase slip. A word the article writes in
+    lowercase more than twice, or uses as an identifier (in code, paths, `snake_case`), is taken as deliberately
+    lowercase. Texts in Early Modern English capitalise nouns at will (`Vertue`, `Thrones`): there only
+    two-word names are checked.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -167,7 +171,7 @@ def inconsistent_name_casing(ctx: RuleContext):
     forms = {w for w in words if _stem(w).lower() in candidates}
     occurrences = [(start, _stem(word)) for start, word in doc.word_offsets(forms)]
     starts = _non_evidence_starts(doc)
-    capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms
+    capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms, outside runs of capitals
     anywhere: Counter = Counter()  # capitalised anywhere in prose
     lower: Counter = Counter()
     identifiers: set[str] = set()
@@ -179,10 +183,10 @@ def inconsistent_name_casing(ctx: RuleContext):
             lower[word] += 1
             if _code_like(prose, start, start + len(word)):
                 identifiers.add(word)
-        elif _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper() \
-                and not _in_capitalised_run(prose, start, start + len(word)):
+        elif _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper():
             anywhere[word.lower()] += 1
-            if start not in starts:
+            if start not in starts and _mid_sentence(prose, start, block.content_start) \
+                    and not _in_capitalised_run(prose, start, start + len(word)):
                 capitalised[word.lower()][word] += 1
     for start, word in occurrences:
         end = start + len(word)
@@ -196,15 +200,15 @@ def inconsistent_name_casing(ctx: RuleContext):
             continue
         block = doc.text_block_at(start)
         named = capitalised.get(word)
-        if not named or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, lower[word]):
+        if not named or archaic_english(doc) or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, lower[word]):
             continue
         right, mid = named.most_common(1)[0][0], sum(named.values())
         total, low = anywhere[word], lower[word]
         frequency = word_frequencies().get(word, 0)
         if low > 2 or frequency >= ORDINARY or 2 * low > total:
             continue  # lowercase on purpose, or an ordinary English word
-        if frequency >= KNOWN and (mid < 5 or low > 1):
-            continue  # 'lee': a known word needs five capitals mid-sentence and a single slip
+        if frequency >= KNOWN and (mid < 3 or total < 10 or low > 1):
+            continue  # 'lee': a known word needs ten capitals, three mid-sentence, and a single slip
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
@@ -258,7 +262,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
     candidates = []
     if prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper():
         following = WORD.match(prose, end + 1)
-        if following is not None and not following.group().isupper():
+        if following is not None and following.group()[1:].islower():  # 'north Korea', not 'pod CIDRs'
             name = _stem(following.group())
             candidates.append((f"{word} {name}", f"{_title(word)} {name}"))
     if start >= 2 and prose[start - 1] == " " and prose[start - 2].isalpha():
@@ -267,7 +271,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
             left -= 1
         name = prose[left:start - 1]
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts \
-                and _capitalised_without(doc, _title(word), name, starts):
+                and not _lowercase_elsewhere(doc, word, name) and _capitalised_without(doc, _title(word), name, starts):
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
     evidence = doc.analysis.setdefault("phrase_evidence", {})
     for found, phrase in candidates:
@@ -278,11 +282,36 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
     return None
 
 
+def _lowercase_elsewhere(doc: Document, word: str, name: str) -> bool:
+    """'agent' in lowercase not after 'Konnectivity': an ordinary word of this article, so 'Konnectivity agent' is
+    no slip for 'Konnectivity Agent' (unlike 'South korea' in an article that never writes 'korea')."""
+    return doc.word_counts.get(word, 0) > sum(1 for _ in _find_all(doc.prose, f"{name} {word}"))
+
+
 def _in_capitalised_run(prose: str, start: int, end: int) -> bool:
-    """Whether a capitalised word stands in a run of them ('Pod Specification'), which proves nothing of it."""
-    before = prose[max(0, start - 2):start]
-    after = prose[end:end + 2]
-    return (before[-1:] == " " and before[:1].isupper()) or (after[:1] == " " and after[1:].isupper())
+    """Whether a capitalised word stands in a run of them ('Pod Specification', 'Not Propagate'), which proves
+    nothing of it."""
+    return _run_start(prose, start) != start or (prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper())
+
+
+def _run_start(prose: str, start: int) -> int:
+    """Where the run of capitalised words that ends with the word at start begins ('Lee' in 'were Lee Jae-yong'
+    is its own start; in 'President Lee' the run starts at 'President')."""
+    while start > 1 and prose[start - 1] == " " and prose[start - 2].isalpha():
+        left = start - 1
+        while left > 0 and (prose[left - 1].isalnum() or prose[left - 1] in "-’'"):
+            left -= 1
+        if not prose[left].isupper():
+            break
+        start = left
+    return start
+
+
+def _mid_sentence(prose: str, start: int, block_start: int) -> bool:
+    """After a word or a comma and a space ('signed with OpenAI', 'Japan, Lee'): not after a colon, a dash, a
+    bracket, a quote or a comment marker ('// Deprecated'), where a capital may open a clause or a label."""
+    return start - 2 >= block_start and prose[start - 1] == " " and (prose[start - 2].isalnum()
+                                                                     or prose[start - 2] == ",")
 
 
 def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
@@ -319,15 +348,8 @@ def _is_evidence(doc: Document, offset: int, length: int, starts: set[int]) -> b
     block = doc.text_block_at(offset)
     if block is None or not _writes_prose(doc, block) or offset in starts or offset == block.content_start:
         return False
-    prose = doc.prose
-    before = prose[max(block.content_start, offset - 2):offset]
-    if not before.endswith(" ") or before[:1] in ":;([{\"'“‘-–—\x00":
-        return False
-    previous = max(prose.rfind(" ", block.content_start, offset - 1), block.content_start - 1)
-    word_before = prose[previous + 1:offset - 1]
-    after = prose[offset + length:offset + length + 2]
-    return not (word_before[:1].isupper() and word_before[-1:].isalpha()) \
-        and not (after[:1] == " " and after[1:2].isupper())
+    return _mid_sentence(doc.prose, offset, block.content_start) \
+        and not _in_capitalised_run(doc.prose, offset, offset + length)
 
 
 def _code_like(prose: str, start: int, end: int) -> bool:

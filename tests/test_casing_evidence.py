@@ -1,0 +1,61 @@
+"""What counts as evidence of a name's casing (DL202), and Early Modern English (DL401, DL202): cases taken from
+the false alarms on ../shared/corpus (Kubernetes KEPs, Gutenberg classics)."""
+from __future__ import annotations
+
+from doclint.engine import Linter
+
+LINTER = Linter(select=["DL202", "DL401"])
+
+
+def findings(text: str) -> list[tuple[str, str, str]]:
+    return [(d.code, text[d.start:d.end], d.severity.name.lower()) for d in LINTER.check(text, "article.md")]
+
+
+def test_a_capital_after_a_comment_marker_or_in_a_capitalised_run_is_no_evidence():
+    text = ("The handler field // Deprecated. It stays for compatibility.\n\n"
+            "- Not Propagate context\n- Propagate context normally\n\n"
+            "Tracing code must propagate the context and propagate errors.\n")
+    assert findings(text) == []
+
+
+def test_a_capital_in_a_run_mid_sentence_proves_the_run_not_the_word():
+    text = ("Ensure the e2e tests meet the requirements for Conformance Tests in the release.\n\n"
+            "All endpoints must be hit by Conformance Tests as well.\n\n"
+            "Promote the tests to conformance.\n")
+    assert findings(text) == []
+
+
+def test_a_word_the_article_writes_in_lowercase_is_no_slip_inside_a_name():
+    text = ("The Konnectivity Agent runs on every node, and the Konnectivity Agent dials out.\n\n"
+            "Each Konnectivity agent keeps one connection; the agent reconnects on failure.\n")
+    assert findings(text) == []
+
+
+def test_a_lowercase_slip_inside_a_name_is_still_found():
+    text = ("Talks with North Korea stalled, and South Korea waited.\n\n"
+            "Trade with South Korea grew while North Korea tested missiles.\n\n"
+            "The envoy spoke of South korea as an ally.\n")
+    assert findings(text) == [("DL202", "korea", "warning")]
+
+
+def test_an_acronym_after_a_lowercase_word_is_no_name():
+    text = ("Each node gets Pod CIDRs from the controller, and the allocator hands out Pod CIDRs in order.\n\n"
+            "When pod CIDRs run out, scheduling stops.\n")
+    assert findings(text) == []
+
+
+EARLY_MODERN = ("Thou hast the Vertue of a King, and thy Thrones are many. " * 4 + "\n\n"
+                + "He hath intrusted thee with his vertue, and doth ask thee more.\n")
+
+
+def test_early_modern_english_spelling_is_information_and_its_capitals_no_evidence():
+    assert findings(EARLY_MODERN) == [("DL401", "intrusted", "info")]
+
+
+def test_modern_english_misspellings_stay_warnings():
+    assert findings("The vote occured late. It was intrusted to the clerk.\n") == [
+        ("DL401", "occured", "warning"), ("DL401", "intrusted", "warning")]
+
+
+def test_an_ordinal_suffix_is_no_misspelling():
+    assert findings("It deletes the 2nd kind of garbage, nd then the 3rd.\n") == [("DL401", "nd", "warning")]

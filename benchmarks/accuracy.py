@@ -1,9 +1,13 @@
 """Accuracy harness: false alarms on clean text, recall on injected defects, and exact restoration by --fix.
 
-    python benchmarks/accuracy.py [--corpus DIR] [--per-class N] [--clean-limit N] [--seed S]
+    python benchmarks/accuracy.py [--corpus DIR] [--per-class N] [--clean-limit N] [--seed S] [--unjudged DIR]
 
-For every folder of the corpus it lints the untouched files (false alarms per 10k words: warnings and errors,
-and information separately). Then, for every defect class, it takes clean documents (seeded, so the run is
+For every folder of the corpus it lints the untouched files and counts warnings and errors (information
+separately). The corpus is professionally edited, not flawless: `benchmarks/adjudicated/<folder>.jsonl` records,
+finding by finding, the ones checked by hand and found to be real defects of the source (`"verdict": "real"`, with
+a note: a typo such as `programatically`, a link to a heading that does not exist) or false alarms. False alarms
+are all findings but the adjudicated real ones: an unjudged finding counts as a false alarm.
+`--unjudged DIR` writes each folder's unjudged findings, with their line, as JSONL for review. Then, for every defect class, it takes clean documents (seeded, so the run is
 reproducible), injects one defect at a recorded position, lints the damaged text and counts the defect as
 found when a diagnostic of the expected rule touches that position and was not there before. For classes
 with safe fixes it also checks that `fix` returns the clean text to the letter (on documents whose clean text
@@ -12,6 +16,7 @@ the fixer leaves unchanged).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -34,6 +39,7 @@ from doclint.source import DecodeError, decode  # noqa: E402
 from doclint import patterns  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+ADJUDICATED = Path(__file__).resolve().parent / "adjudicated"
 COMMA = patterns.compile(r"(?<=\p{Ll}\p{Ll}), (?=\p{Ll}\p{Ll}+\b)")
 STOP_SPACE = patterns.compile(r"(?<=\s\p{Ll}{3,})\. (?=(?:The|This|These|It|In|We|However|They|When|For)\b)")
 POSSESSIVE = patterns.compile(r"\b(\p{Lu}\p{Ll}+)(['’]s)\b")
@@ -234,6 +240,22 @@ def documents(corpus: Path):
                     continue
 
 
+def adjudicated(folder: str) -> dict[tuple, str]:
+    """(file, line, code, flagged text) -> 'real' or 'false', from benchmarks/adjudicated/<folder>.jsonl."""
+    path = ADJUDICATED / f"{folder}.jsonl"
+    verdicts = {}
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+        if line.strip():
+            entry = json.loads(line)
+            verdicts[entry["file"], entry["line"], entry["code"], entry["span"]] = entry["verdict"]
+    return verdicts
+
+
+def finding_key(folder_path: Path, path: Path, text: str, d) -> tuple:
+    line = text.count("\n", 0, d.start) + 1
+    return str(path.relative_to(folder_path)), line, d.code, text[d.start:d.end]
+
+
 def found(linter: Linter, injection: Injection, path: str, clean_hits: set) -> bool:
     for d in linter.check(injection.text, path):
         if d.code in injection.codes and d.start - 2 <= injection.at <= d.end + 2 and (d.code, d.start) not in clean_hits:
@@ -247,27 +269,55 @@ def main() -> None:
     parser.add_argument("--per-class", type=int, default=200, help="damaged documents per defect class")
     parser.add_argument("--clean-limit", type=int, default=0, help="clean files per folder (0: all)")
     parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--unjudged", type=Path, help="write each folder's unjudged findings here, as JSONL")
     args = parser.parse_args()
     linter = Linter()
     rng = random.Random(args.seed)
 
-    words, alarms, infos, files = Counter(), Counter(), Counter(), Counter()
+    words, alarms, real, false, infos, files = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
+    by_rule: dict[str, Counter] = defaultdict(Counter)
+    unjudged: dict[str, list] = defaultdict(list)
+    verdicts = {}
     pool = []
     for folder, path, text in documents(args.corpus):
         if args.clean_limit and files[folder] >= args.clean_limit:
             continue
+        if folder not in verdicts:
+            verdicts[folder] = adjudicated(folder)
         files[folder] += 1
         words[folder] += len(text.split())
         diagnostics = linter.check(text, str(path))
-        alarms[folder] += sum(d.severity >= Severity.WARNING for d in diagnostics)
-        infos[folder] += sum(d.severity == Severity.INFO for d in diagnostics)
+        for d in diagnostics:
+            if d.severity < Severity.WARNING:
+                infos[folder] += d.severity == Severity.INFO
+                continue
+            alarms[folder] += 1
+            key = finding_key(args.corpus / folder, path, text, d)
+            verdict = verdicts[folder].get(key)
+            real[folder] += verdict == "real"
+            false[folder] += verdict == "false"
+            if verdict != "real":
+                by_rule[folder][d.code] += 1
+            if verdict is None:
+                line = text.splitlines()[key[1] - 1] if text.splitlines() else ""
+                unjudged[folder].append({"file": key[0], "line": key[1], "code": d.code, "span": key[3],
+                                         "message": d.message, "text": line[:600]})
         pool.append((folder, path, text))
-    print("## False alarms on untouched text (findings per 10k words)")
-    print(f"| folder | files | words | warnings+errors | per 10k | info | per 10k |\n|---|---|---|---|---|---|---|")
+    print("## False alarms on untouched text (per 10k words)")
+    print("| folder | files | words | warnings+errors | real defects (adjudicated) | false alarms (judged) "
+          "| unjudged | false alarms per 10k | by rule | info per 10k |\n|---|---|---|---|---|---|---|---|---|---|")
     for folder in sorted(files):
         w = max(words[folder], 1)
-        print(f"| {folder} | {files[folder]} | {words[folder]:,} | {alarms[folder]} | {alarms[folder] * 1e4 / w:.2f} "
-              f"| {infos[folder]} | {infos[folder] * 1e4 / w:.2f} |")
+        rules = ", ".join(f"{code} {n}" for code, n in by_rule[folder].most_common())
+        print(f"| {folder} | {files[folder]} | {words[folder]:,} | {alarms[folder]} | {real[folder]} | {false[folder]} "
+              f"| {alarms[folder] - real[folder] - false[folder]} | {(alarms[folder] - real[folder]) * 1e4 / w:.2f} "
+              f"| {rules or '-'} | {infos[folder] * 1e4 / w:.2f} |")
+    if args.unjudged:
+        args.unjudged.mkdir(parents=True, exist_ok=True)
+        for folder, entries in unjudged.items():
+            with open(args.unjudged / f"{folder}.jsonl", "w", encoding="utf-8") as out:
+                out.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
+    sys.stdout.flush()
 
     print("\n## Recall on injected defects, and exact restoration by `fix` (safe fixes)")
     print("| class | injected | found | recall | restorable docs | restored | share |\n|---|---|---|---|---|---|---|")

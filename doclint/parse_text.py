@@ -40,7 +40,9 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
         blocks.append(_block("title", start, end, text))
         first += 1
     toc, body_start = _parse_toc(text, lines, blank, first)
-    if toc is None and title_line == first:  # a first line ending in '.' is still the title before a TOC
+    if toc is not None and title_line == first and toc.header.start >= end:  # 'KEP-1623: Conditions.' + TOC
+        blocks.append(_block("title", start, end, text))
+    elif toc is None and title_line == first:  # a first line ending in '.' is still the title before a TOC
         after_title, after_toc = _parse_toc(text, lines, blank, first + 1)
         if after_title is not None:
             blocks.append(_block("title", start, end, text))
@@ -188,11 +190,19 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
                     doc.text[block.start:block.end].lstrip())  # a numbered heading such as '1. Overview'
                 block.kind = "paragraph"
                 body.append(block)
+            elif block.kind == "callout" and normalize_heading(doc.content(block)) in wanted:
+                block.kind = "paragraph"  # a heading that opens like a callout: 'IMPORTANT: Scope Reduction'
+                body.append(block)
         body.sort(key=lambda b: b.start)
-        for block in body:
-            if normalize_heading(doc.content(block)) in wanted and heading_shaped(doc.content(block), exact=True):
-                block.kind = "heading"
+        named = [b for b in body if normalize_heading(doc.content(b)) in wanted
+                 and heading_shaped(doc.content(b), exact=True)]
+        for block in named:
+            block.kind = "heading"
         match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
+        taken = {id(e.heading) for e in doc.toc.entries}
+        for block in named:
+            if id(block) not in taken:  # 'alpha:' in a list of tests, when the TOC's 'Alpha' is a later line
+                block.kind = "paragraph"
         if doc.toc.levels_known:
             levels = {id(e.heading): e.level for e in doc.toc.entries if e.heading is not None}
             for block in doc.headings:

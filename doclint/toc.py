@@ -27,15 +27,18 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
     by_slug = {slug: block for block, slug in ((b, doc.slugs.get(id(b))) for b in pool) if slug}
     by_slug.update({html_id: None for html_id in doc.html_ids if html_id not in by_slug})
     used: set[int] = set()
+    previous = -1  # where the heading of the entry before begins: of two lines with one text, take the next one
     for entry in doc.toc.entries:
         if entry.target and entry.target in by_slug and by_slug[entry.target] is None:
             entry.html_anchor = True
             continue
         block = by_slug.get(entry.target) if entry.target else None
         if block is None and not entry.target:
-            block = next((b for b in by_text.get(plain(doc.content(entry.block)), []) if id(b) not in used), None)
+            free = [b for b in by_text.get(plain(doc.content(entry.block)), []) if id(b) not in used]
+            block = next((b for b in free if b.start > previous), free[0] if free else None)
         if block is not None:
             used.add(id(block))
+            previous = block.start
             entry.heading = block
             entry.exact = plain(doc.content(entry.block)) == plain(doc.content(block))
     loose = [b for b in candidates if id(b) not in used and b.start > _toc_end(doc)]

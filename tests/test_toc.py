@@ -36,3 +36,34 @@ def test_a_regeneration_that_only_changes_case_is_safe():
     assert d.fix.applicability == Applicability.UNSAFE
     text = "# T\n\n<!-- toc -->\n- [big plan](#big-plan)\n- [Gone](#gone)\n<!-- /toc -->\n\n## Big Plan\n\nx\n\n## Gone\n\ny\n"
     assert Linter(select=["DL101", "DL104"]).check(text, "a.md") == []
+
+
+# Plain-text layouts from ../shared/corpus/seedlike-keps (Kubernetes KEPs, Apache-2.0), where a clean article
+# raised DL101 or DL103.
+STRUCTURE = ["DL101", "DL102", "DL103", "DL104"]
+
+
+def test_a_title_ending_in_a_full_stop_is_still_the_title_its_toc_entry_names():
+    text = ("KEP-1623: Standardize Conditions.\nTable of Contents\n- 1. KEP-1623: Standardize Conditions.\n"
+            "- 2. Summary\nSummary\nConditions are standardized across the API types in this proposal.\n")
+    doc = parse(text, "a.txt")
+    assert doc.content(doc.title) == "KEP-1623: Standardize Conditions."
+    assert Linter(select=STRUCTURE).check(text, "a.txt") == []
+
+
+def test_a_heading_that_opens_like_a_callout_is_a_heading():
+    text = ("Topology Hints\nTable of Contents\n- 1. Topology Hints\n- 2. IMPORTANT: Scope Reduction (Feb 2025)\n"
+            "IMPORTANT: Scope Reduction (Feb 2025)\nThe scope of this proposal was reduced in February 2025.\n")
+    assert [parse(text, "a.txt").content(h) for h in parse(text, "a.txt").headings] == [
+        "IMPORTANT: Scope Reduction (Feb 2025)"]
+    assert Linter(select=STRUCTURE).check(text, "a.txt") == []
+
+
+def test_of_two_lines_with_an_entrys_text_the_one_after_the_previous_heading_is_its_heading():
+    text = ("Sleep Action\nTable of Contents\n- 1. Sleep Action\n- 2. Test Plan\n- 3. Graduation Criteria\n"
+            "- 4. Alpha\nTest Plan\nalpha:\n- Test that the handler sleeps for the given duration\n"
+            "Graduation Criteria\nAlpha\nThe feature is implemented behind a feature gate.\n")
+    doc = parse(text, "a.txt")
+    assert [doc.index.line_of(e.heading.start) for e in doc.toc.entries[1:]] == [6, 9, 10]
+    assert doc.blocks[[b.start for b in doc.blocks].index(text.index("alpha:"))].kind == "paragraph"
+    assert Linter(select=STRUCTURE).check(text, "a.txt") == []

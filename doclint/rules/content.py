@@ -32,7 +32,8 @@ def _is_question(doc: Document, block: Block) -> bool:
 def hollow_faq(ctx: RuleContext):
     """## What it does
     Reports a section headed *Frequently Asked Questions* (or *FAQ*) in which no question is followed by an
-    answer: questions that run into other questions or headings, or prompts aimed at the reader.
+    answer: questions that run into other questions or headings, or prompts aimed at the reader. A heading that
+    ends in `?` or `!` (`FAQ: why not use webhooks?`) is a question or a remark, not an FAQ section.
 
     ## Why is this bad?
     Generators emit FAQ headings and question lines without answers; the section promises what it does not give.
@@ -50,8 +51,9 @@ def hollow_faq(ctx: RuleContext):
     doc = ctx.doc
     flow = [b for b in doc.blocks if b.kind not in ("toc-header", "toc-entry", "toc-item", "table-cell", "title")]
     for i, block in enumerate(flow):
-        if block.kind != "heading" or not FAQ_HEADING.search(doc.content(block)):
-            continue
+        heading = doc.content(block)
+        if block.kind != "heading" or not FAQ_HEADING.search(heading) or heading.rstrip().endswith(("?", "!")):
+            continue  # 'FAQ: why not X?' is itself a question, 'My FAQ isn't answered here!' no FAQ section
         region = []
         for later in flow[i + 1:]:
             if later.kind == "heading" and not _is_question(doc, later) and (

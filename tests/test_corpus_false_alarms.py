@@ -1,5 +1,6 @@
-"""What counts as evidence of a name's casing (DL202), and Early Modern English (DL401, DL202): cases taken from
-the false alarms on ../shared/corpus (Kubernetes KEPs, Gutenberg classics)."""
+"""False alarms found on ../shared/corpus (Kubernetes KEPs, Apache-2.0; Gutenberg classics, public domain), as
+small cases: what counts as evidence of a name's casing (DL202), Early Modern English (DL401, DL202), ordinals
+(DL401) and FAQ headings (DL603)."""
 from __future__ import annotations
 
 from doclint.engine import Linter
@@ -59,3 +60,10 @@ def test_modern_english_misspellings_stay_warnings():
 
 def test_an_ordinal_suffix_is_no_misspelling():
     assert findings("It deletes the 2nd kind of garbage, nd then the 3rd.\n") == [("DL401", "nd", "warning")]
+
+
+def test_a_heading_that_is_itself_a_question_or_a_remark_is_no_faq_section():
+    linter = Linter(select=["DL603"])
+    text = ("# Rootless\n\n## FAQ: why not use admission controllers?\n\nThey run too late.\n\n"
+            "## My FAQ isn't answered here!\n\nOpen an issue.\n\n## FAQs\n")
+    assert [text[d.start:d.end] for d in linter.check(text, "a.md")] == ["FAQs"]

@@ -13,8 +13,12 @@ _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e cf al jr sr no nos fig figs approx inc ltd co corp gen gov sen rep lt col capt prof "
     "rev mt ft u.s u.k a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec ca vol vols ed eds pp p op viz est dept "
-    "univ assn bros messrs mme mlle sq hon esq aka resp incl excl nr eg ie approx min max avg esp".split()
+    "univ assn bros messrs mme mlle sq hon esq aka resp incl excl nr eg ie approx min max avg esp wrt iow ref nb lb lbs "
+    "oz mss".split()
 )
+
+
+ROMAN_NUMERAL = patterns.compile(r"[IVXLC]{2,}", linear=True)
 
 
 def _masked(gap: str) -> str:
@@ -76,12 +80,16 @@ def mask_urls(prose: str) -> str:
 
 
 def is_abbreviation(prose: str, dot: int) -> bool:
-    """Whether the full stop at `dot` closes an abbreviation or an initial rather than a sentence."""
+    """Whether the full stop at `dot` closes an abbreviation, an initial, a Roman numeral (`Louis XVI.`) or a spaced
+    ellipsis (`. . .`) rather than a sentence."""
     start = dot
     while start > 0 and (prose[start - 1].isalpha() or prose[start - 1] == "."):
         start -= 1
-    token = prose[start:dot].lower()
-    return token in ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token
+    token = prose[start:dot]
+    if not token:
+        return prose[dot - 2:dot] == ". "
+    return token.lower() in ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token \
+        or ROMAN_NUMERAL.fullmatch(token) is not None
 
 
 @lru_cache(maxsize=1)

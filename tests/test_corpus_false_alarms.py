@@ -67,3 +67,38 @@ def test_a_heading_that_is_itself_a_question_or_a_remark_is_no_faq_section():
     text = ("# Rootless\n\n## FAQ: why not use admission controllers?\n\nThey run too late.\n\n"
             "## My FAQ isn't answered here!\n\nOpen an issue.\n\n## FAQs\n")
     assert [text[d.start:d.end] for d in linter.check(text, "a.md")] == ["FAQs"]
+
+
+def test_a_capital_s_after_a_word_that_only_opens_sentences_is_no_lost_apostrophe():
+    linter = Linter(select=["DL303"])
+    text = "Do not block it. Rate limits give local-DoS prevention. Lee Myung-bak won. Myung-bakS plan failed.\n"
+    assert [text[d.start:d.end] for d in linter.check(text, "a.txt")] == ["Myung-bakS"]
+
+
+def test_no_sentence_starts_after_an_abbreviation_a_roman_numeral_or_a_spaced_ellipsis():
+    linter = Linter(select=["DL201"])
+    text = ("Nodes are homogeneous wrt. to types of hardware. The book II. the Octavo whale is small. "
+            "And foresight . . . it should be kept. It rose. then it fell.\n")
+    assert [text[d.start:d.end] for d in linter.check(text, "a.txt")] == ["then"]
+
+
+def test_endings_that_are_complete_though_they_lack_a_full_stop_are_not_truncations():
+    linter = Linter(select=["DL106"])
+    complete = [
+        "- minor: etcd does not expose the last compaction revision that we should start syncing from\n",
+        "2019-07: PV and ephemeral volume tests added to clusterloader2\n",
+        "The code for csi-proxy will be maintained in a dedicated repo: github.com/kubernetes-csi/windows-csi-proxy\n",
+        "She fled back unhindered till she came into the vales of Har\n",
+    ]
+    for ending in complete:
+        assert linter.check("Title\n\nA first paragraph ends well.\n\n" + ending, "a.txt") == [], ending
+    cut = "Title\n\nA first paragraph ends well.\n\n- The approach failed and arguably contributed to\n"
+    assert [d.code for d in linter.check(cut, "a.txt")] == ["DL106"]
+
+
+def test_numbering_goes_on_after_a_sub_list_whose_indentation_was_lost():
+    linter = Linter(select=["DL502"])
+    flattened = "Steps\n\n1. Plan\n2. Provide handlers:\n1. ignore\n2. dedupe\n3. Add a flag\n4. Ship\n"
+    assert linter.check(flattened, "a.txt") == []
+    gap = "Steps\n\n1. Plan\n2. Provide handlers:\n1. ignore\n2. dedupe\n3. Add a flag\n5. Ship\n"
+    assert [gap[d.start:d.end] for d in linter.check(gap, "a.txt")] == ["5"]

@@ -62,7 +62,8 @@ def list_numbering_gap(ctx: RuleContext):
     """## What it does
     Reports an item of a numbered list (or numbered table of contents) whose number is not the previous one
     plus one. Lists numbered `1.` throughout (Markdown's lazy numbering) are fine, and so is numbering that starts
-    again at 1 (a new list, or a sub-list whose indentation was lost).
+    again at 1 (a new list, or a sub-list whose indentation was lost) and numbering that goes on where an outer
+    list left off after such a sub-list (`1. 2. 1. 2. 3. 3.`).
 
     ## Why is this bad?
     A gap usually means an item was lost; a repeat, that two lists were merged.
@@ -88,13 +89,19 @@ def list_numbering_gap(ctx: RuleContext):
         values = [int(m.group(1)) for _, m in numbered]
         if len(set(values)) == 1:
             continue
-        expected = values[0]
+        counters = [values[0]]  # the numbering of the list and of the sub-lists flattened into it
         for block, m in numbered[1:]:
             number = int(m.group(1))
-            expected += 1
-            if number == 1 and expected > 2:
-                expected = 1  # numbering starts again: a new (or flattened sub-) list
-            elif number != expected:
+            outer = next((i for i in range(len(counters) - 2, -1, -1) if number == counters[i] + 1), None)
+            if number == counters[-1] + 1:
+                counters[-1] = number
+            elif number == 1:
+                counters.append(1)  # numbering starts again: a new list, or a sub-list whose indentation was lost
+            elif outer is not None:
+                del counters[outer + 1:]  # back in the outer list after a flattened sub-list
+                counters[-1] = number
+            else:
+                expected = counters[-1] + 1
                 yield ctx.report(m.start(1), m.end(1), f"Item numbered {m.group(1)} where {expected} was expected",
                                  fix(f"Renumber as {expected}", Edit(m.start(1), m.end(1), str(expected)),
                                      applicability=Applicability.UNSAFE))

@@ -10,8 +10,12 @@ from .. import patterns
 PROSE_END = patterns.compile(r"[.!?](?:[\"'”’)\]*_»]*)$")
 TRUNCATION_MARKER = patterns.compile(r"(?i)(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\]|\bread more\b|\bcontinue reading\b)[\s\W]*$")
 SENTENCE_END = patterns.compile(r"[.!?][\"'”’)\]]*\s+(?=\S)")
-DANGLING = frozenset("a an the and or but to of in on at by for from with as that than into onto is are was were be "
-                     "been being which who whose whom its their his her our your my this these those".split())
+# Words that cannot end an English sentence ...
+NEVER_LAST = frozenset("a an the and or but than whose its their his her our your my".split())
+# ... and words that rarely do (`contributed to`), though a clause may end on them (`start syncing from`).
+DANGLING = NEVER_LAST | frozenset("to of in on at by for from with as that into onto is are was were be been being "
+                                  "which who whom this these those".split())
+LABEL = patterns.compile(r"[^\s:]+(?: [^\s:]+){0,2}: ", linear=True)  # 'minor: ...', '2019-07: ...'
 
 
 def _heading_name(doc: Document, block: Block) -> str:
@@ -286,9 +290,11 @@ def truncated_ending(ctx: RuleContext):
     """## What it does
     Reports an article whose last paragraph or list item stops mid-sentence, or ends in a truncation marker
     (`...`, `…`, `[...]`, `Read more`). A paragraph of eight words or more (twelve in Markdown) without an end
-    mark is reported; a list item only when it ends on a comma, a dash or a word that cannot end a sentence
-    (`to`, `the`, `and` ...), since list items are often written without a full stop. Closing quotes and
-    brackets after the full stop are fine; an ending in code or a link is not judged.
+    mark is reported, unless it ends on a name, a number, a path or a web address; a list item only when it
+    ends on a comma, a dash or a word that rarely ends a sentence (`to`, `the`, `and` ...), since lists are
+    often written without a full stop; a labelled line (`minor: ... start syncing from`, `2019-07: tests added`)
+    only when that word can never end one (`the`, `and`, `their` ...). Closing quotes and brackets after the
+    full stop are fine; an ending in code or a link is not judged.
 
     ## Why is this bad?
     Scrapers and generators cut articles off; a reader is left with half a sentence.
@@ -316,7 +322,8 @@ def truncated_ending(ctx: RuleContext):
     sentence_start = _last_sentence_start(text)
     tail = text[sentence_start:]
     if marker is None:
-        if PROSE_END.search(text) or not _looks_cut(tail, last.kind, doc.kind):
+        labelled = LABEL.match(text) is not None
+        if PROSE_END.search(text) or not _looks_cut(tail, last.kind == "list-item" or labelled, labelled, doc.kind):
             return
         why = "the last sentence has no ending"
     else:
@@ -344,17 +351,23 @@ def _last_sentence_start(text: str) -> int:
     return start
 
 
-def _looks_cut(tail: str, kind: str, doc_kind: str) -> bool:
+def _looks_cut(tail: str, listing: bool, labelled: bool, doc_kind: str) -> bool:
+    """Whether a last sentence without an end mark was cut off. List items often go without a full stop: only a
+    dangling word gives them away, and in labelled lines (`minor: ... start syncing from`, `2019-07: tests
+    added`) only a word that can never end a sentence. A long sentence counts as cut unless it ends on a name, a
+    number, a path or a web address."""
     words = tail.split()
     if not words:
         return False
     last_word = words[-1].lower().strip("\"'“”‘’")
-    if last_word in DANGLING and tail[-1].isalpha():
-        return kind != "list-item" or len(words) >= 4  # 'For', '... and arguably contributed to'
+    if tail[-1].isalpha() and last_word in (NEVER_LAST if labelled else DANGLING):
+        return len(words) >= 4 or not listing  # 'For', '... and arguably contributed to'
     if tail.endswith((",", ";", "-", "–", "—")):
         return len(words) >= 4
-    if not tail[-1].isalnum() or kind == "list-item":
-        return False  # list items often end without punctuation; only a dangling word gives them away
+    if not tail[-1].isalnum() or listing:
+        return False
+    if words[-1][0].isupper() or any(c.isdigit() or c in "/.:" for c in words[-1]):
+        return False  # '... the vales of Har', '... repo: github.com/kubernetes-csi/windows-csi-proxy'
     return len(words) >= (12 if doc_kind == "markdown" else 8)
 
 

@@ -24,6 +24,7 @@ TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
 TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
 HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
+FENCE_WITH_TABS = patterns.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*$", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
 
@@ -47,6 +48,14 @@ class _Offsets:
         return byte - (self.extra[k - 1] if k else 0)
 
 
+def _fences_closed_by_tabs(text: str) -> str:
+    """CommonMark lets a closing code fence be followed by spaces or tabs; pulldown-cmark 0.10 misses the tabs and
+    runs the code block to the end of the file. Tabs after a bare fence become spaces: same length, same offsets."""
+    if "\t" not in text:
+        return text
+    return FENCE_WITH_TABS.sub(lambda m: m.group().replace("\t", " "), text)
+
+
 def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") -> Document:
     doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
     offsets = _Offsets(text)
@@ -62,7 +71,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     group_count = 0
     opaque = 0
     char = offsets.char if offsets.extra else None  # ASCII text: byte offsets are character offsets
-    for event, rng in pyromark.events_with_range(text, options=OPTIONS):
+    for event, rng in pyromark.events_with_range(_fences_closed_by_tabs(text), options=OPTIONS):
         start, end = (char(rng["start"]), char(rng["end"])) if char else (rng["start"], rng["end"])
         if isinstance(event, dict) and "Start" in event:
             tag, attrs = _tag(event["Start"])

@@ -102,3 +102,8 @@ def test_numbering_goes_on_after_a_sub_list_whose_indentation_was_lost():
     assert linter.check(flattened, "a.txt") == []
     gap = "Steps\n\n1. Plan\n2. Provide handlers:\n1. ignore\n2. dedupe\n3. Add a flag\n5. Ship\n"
     assert [gap[d.start:d.end] for d in linter.check(gap, "a.txt")] == ["5"]
+
+
+def test_a_code_fence_closed_with_a_trailing_tab_ends_the_code_block():
+    text = "# Title\n\n- [Heading](#heading)\n\n```\ncode\n```\t\n\n## Heading\n\nText.\n"
+    assert Linter(select=["DL101", "DL107"]).check(text, "a.md") == []

@@ -185,7 +185,7 @@ def inconsistent_name_casing(ctx: RuleContext):
                 identifiers.add(word)
         elif _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper():
             anywhere[word.lower()] += 1
-            if start not in starts and _mid_sentence(prose, start, block.content_start) \
+            if start not in starts and mid_sentence(prose, start, block.content_start) \
                     and not _in_capitalised_run(prose, start, start + len(word)):
                 capitalised[word.lower()][word] += 1
     for start, word in occurrences:
@@ -307,7 +307,7 @@ def _run_start(prose: str, start: int) -> int:
     return start
 
 
-def _mid_sentence(prose: str, start: int, block_start: int) -> bool:
+def mid_sentence(prose: str, start: int, block_start: int) -> bool:
     """After a word or a comma and a space ('signed with OpenAI', 'Japan, Lee'): not after a colon, a dash, a
     bracket, a quote or a comment marker ('// Deprecated'), where a capital may open a clause or a label."""
     return start - 2 >= block_start and prose[start - 1] == " " and (prose[start - 2].isalnum()
@@ -348,7 +348,7 @@ def _is_evidence(doc: Document, offset: int, length: int, starts: set[int]) -> b
     block = doc.text_block_at(offset)
     if block is None or not _writes_prose(doc, block) or offset in starts or offset == block.content_start:
         return False
-    return _mid_sentence(doc.prose, offset, block.content_start) \
+    return mid_sentence(doc.prose, offset, block.content_start) \
         and not _in_capitalised_run(doc.prose, offset, offset + length)
 
 

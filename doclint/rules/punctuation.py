@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..document import PROSE_KINDS, TEXT_KINDS
 from ..model import Edit, Fixable
 from ..prose import document_sentence_starts, is_abbreviation, is_common_word
-from .casing import STARTERS
+from .casing import STARTERS, mid_sentence
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
@@ -179,4 +179,4 @@ def _named_mid_sentence(doc, name: str) -> bool:
     if starts is None:
         starts = doc.analysis["sentence_starts"] = {p for _, block_starts in document_sentence_starts(doc)
                                                     for p in block_starts}
-    return any(at not in starts for at, _ in doc.word_offsets({name}))
+    return any(at not in starts and mid_sentence(doc.prose, at, 0) for at, _ in doc.word_offsets({name}))

@@ -1,6 +1,6 @@
 """An interrupt never leaves a partial file. `doclint fix` runs as a subprocess and tests/interrupt/sitecustomize.py
 sends it SIGINT or SIGKILL at one exact moment of the atomic write (halfway through writing the temporary file, just
-before or just after the rename): deterministic, no sleeps. Each file is then byte for byte its original or its fully
+before or just after the rename) or as it starts checking a file: deterministic, no sleeps. Each file is then byte for byte its original or its fully
 fixed version; after SIGINT no temporary file is left and doclint exits 130 with one line; after SIGKILL a temporary
 file may stay, is never the file itself, and the next run that writes in that folder removes it."""
 from __future__ import annotations
@@ -96,10 +96,11 @@ def test_sigkill_during_the_write_leaves_a_whole_file_and_the_next_run_removes_t
     assert temporaries(target.parent) == []
 
 
-def test_sigint_while_fixing_many_files_keeps_the_written_ones_whole(tmp_path, versions):
+@pytest.mark.parametrize("point", ["check", "write"])
+def test_sigint_while_fixing_many_files_keeps_the_written_ones_whole(tmp_path, versions, point):
     original, fixed = versions
     paths = copies(tmp_path / "docs", 6)
-    assert_interrupted(fix_interrupted(tmp_path, "write", "SIGINT", "--jobs", "1", str(tmp_path / "docs"), nth=3))
+    assert_interrupted(fix_interrupted(tmp_path, point, "SIGINT", "--jobs", "1", str(tmp_path / "docs"), nth=3))
     assert [p.read_bytes() for p in paths] == [fixed] * 2 + [original] * 4
     assert temporaries(tmp_path / "docs") == []
 

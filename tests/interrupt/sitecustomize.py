@@ -1,8 +1,10 @@
 """Loaded by tests/test_interrupt.py's doclint subprocesses (this folder is put on PYTHONPATH): it sends a signal at
-one exact moment of doclint.files.write_atomic, so an interrupt lands there every time, without timing.
+one exact moment of doclint.files.write_atomic or of Linter.fix, so an interrupt lands there every time, without
+timing.
 
 DOCLINT_TEST_INTERRUPT = "POINT:SIGNAL:NTH:WHOM:FLAG":
-- POINT: `write` (half of the new bytes are in the temporary file), `before-replace` or `after-replace`;
+- POINT: `check` (doclint starts checking and fixing a file), `write` (half of the new bytes are in the temporary
+  file), `before-replace` or `after-replace`;
 - SIGNAL: SIGINT or SIGKILL; NTH: at that point's NTH occurrence in a process;
 - WHOM: `self` (this process) or `group` (the process group, as Ctrl-C in a terminal does);
 - FLAG: a file created when the signal is sent, so only one process of a pool sends it.
@@ -16,6 +18,7 @@ SPEC = os.environ.get("DOCLINT_TEST_INTERRUPT")
 
 def _install(spec: str) -> None:
     from doclint import files
+    from doclint.engine import Linter
 
     point, name, nth, whom, flag = spec.split(":", 4)
     signal_number, seen = getattr(signal, name), [0]
@@ -66,6 +69,13 @@ def _install(spec: str) -> None:
         os.replace(source, target, **kwargs)
         reached("after-replace")
 
+    fix = Linter.fix
+
+    def checked(self, *args, **kwargs):
+        reached("check")
+        return fix(self, *args, **kwargs)
+
+    Linter.fix = checked
     patched = types.ModuleType("os")
     patched.__dict__.update(os.__dict__)
     patched.fdopen, patched.replace = fdopen, replace

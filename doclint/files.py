@@ -1,13 +1,18 @@
 """Reading and atomically writing the files doclint checks (which files: doclint.workspace)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+import time
 
 from .source import DecodeError, Source, decode
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+TEMP_SUFFIX = ".doclint"  # a temporary file is .<name>.<random>.<pid>.doclint, beside the file it replaces
+STALE_SECONDS = 60  # a temporary file this old whose process is gone was left by a killed run
+_swept: set[str] = set()  # the folders this process has already cleared of stale temporary files
 
 
 class FileError(Exception):
@@ -47,14 +52,17 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
 
     The new bytes go to a temporary file in the same folder, are flushed to disk, and replace the file in one
     rename, keeping its mode (and owner, where allowed); an interrupt at any point leaves the old file whole.
-    A symbolic link is followed: the file it points to is replaced, the link stays."""
+    A symbolic link is followed: the file it points to is replaced, the link stays. A temporary file that a
+    killed run left in the folder is removed (remove_stale_temporaries); it was never the file itself."""
     target = os.path.realpath(path)
     try:
         info = os.stat(target)
         if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
             raise FileError("file is read-only; fixes not written")
-        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.",
-                                    suffix=".doclint")
+        directory = os.path.dirname(target)
+        remove_stale_temporaries(directory)
+        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)[:200]}.",
+                                    suffix=f".{os.getpid()}{TEMP_SUFFIX}")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -67,12 +75,48 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
                 if current.read() != expected:
                     raise FileError("file changed on disk while doclint was checking it; not overwritten")
             os.replace(temp, target)
-        except BaseException:
-            os.unlink(temp)
+        except BaseException:  # an interrupt too; it may come after the rename, when the temporary file is gone
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
             raise
-        _sync_directory(os.path.dirname(target))
+        _sync_directory(directory)
     except OSError as error:
         raise FileError(f"cannot write: {error.strerror or error}") from None
+
+
+def remove_stale_temporaries(directory: str) -> None:
+    """Remove the temporary files that killed runs left in `directory`: those older than STALE_SECONDS whose process
+    is gone (on this machine). Once per folder and process, best effort: a file in use is never touched."""
+    if directory in _swept:
+        return
+    _swept.add(directory)
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        pid = entry.name[:-len(TEMP_SUFFIX)].rpartition(".")[2]
+        try:
+            if pid.isdigit() and not _running(int(pid)) and now - entry.stat().st_mtime > STALE_SECONDS \
+                    and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
 
 
 def _keep_owner(temp: str, info: os.stat_result) -> None:

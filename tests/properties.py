@@ -41,6 +41,7 @@ def assert_properties(source: Source, path: str) -> None:
     again = LINTER.fix(fixed, path)
     assert again.error is None and again.text == fixed, "fix(fix(x)) != fix(x)"
     assert line_breaks(fixed) == line_breaks(text)
+    assert fixed.endswith(("\n", "\r")) == text.endswith(("\n", "\r")), "the final newline was added or removed"
     written = source.encode(fixed)
     assert written.startswith(b"\xef\xbb\xbf") == source.bom
     assert written.decode("utf-8-sig" if source.bom else "utf-8") == fixed

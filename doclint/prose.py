@@ -113,6 +113,27 @@ def english_words() -> dict[str, int]:
     return {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
 
 
+@lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    """Words the dictionary writes in lowercase: common nouns, verbs and adjectives, not names ('seoul')."""
+    text = (packs_dir() / "common-words-en.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether a word is a lowercase dictionary word, or an inflection of one ('deployments', 'reconciling',
+    'ratcheting'), or a compound of them ('workload-aware', 'non-virtual')."""
+    word, words = word.lower(), lowercase_words()
+    if "-" in word.strip("-"):
+        return all(part in words or is_dictionary_word(part) for part in word.split("-") if part)
+    return word in words or any(word.endswith(ending) and (word[:-len(ending)] + stem_end) in words
+                                for ending, stem_end in INFLECTIONS)
+
+
+INFLECTIONS = (("s", ""), ("es", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("’s", ""),
+               ("'s", ""))
+
+
 # Pronouns and verb forms of Early Modern English; a text that uses them this often follows older spelling and
 # capitalisation (Shakespeare, the King James Bible, Milton, Melville's whalers): 'intrusted', 'Vertue'.
 ARCHAIC_FORMS = frozenset("thee thou thy thine hath doth dost shalt hast ye".split())

@@ -45,8 +45,8 @@ def test_an_acronym_after_a_lowercase_word_is_no_name():
     assert findings(text) == []
 
 
-EARLY_MODERN = ("Thou hast the Vertue of a King, and thy Thrones are many. " * 4 + "\n\n"
-                + "He hath intrusted thee with his vertue, and doth ask thee more.\n")
+EARLY_MODERN = ("Thou hast the Virtue of a King, and thy Thrones are many. " * 4 + "\n\n"
+                + "He hath intrusted thee with his virtue, and doth ask thee more.\n")
 
 
 def test_early_modern_english_spelling_is_information_and_its_capitals_no_evidence():
@@ -107,3 +107,10 @@ def test_numbering_goes_on_after_a_sub_list_whose_indentation_was_lost():
 def test_a_code_fence_closed_with_a_trailing_tab_ends_the_code_block():
     text = "# Title\n\n- [Heading](#heading)\n\n```\ncode\n```\t\n\n## Heading\n\nText.\n"
     assert Linter(select=["DL101", "DL107"]).check(text, "a.md") == []
+
+
+def test_names_in_runs_of_capitals_and_after_titles_are_evidence_but_dictionary_words_are_not():
+    text = ("The work of President Kennedy went on. We honor President Kennedy's memory, as Mr. Kennedy asked.\n\n"
+            "Tests meet the requirements for Conformance Tests. All endpoints are hit by Conformance Tests.\n\n"
+            "Promote the tests to conformance. Then kennedy spoke.\n")
+    assert findings(text) == [("DL202", "kennedy", "warning")]

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
 from ..parse_text import heading_shaped
-from ..prose import archaic_english, document_sentence_starts, is_common_word, word_frequencies
+from ..prose import (archaic_english, document_sentence_starts, is_abbreviation, is_common_word,
+                     is_dictionary_word, word_frequencies)
 from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
 
@@ -133,11 +134,13 @@ def inconsistent_name_casing(ctx: RuleContext):
     marker (`// Deprecated`), not in runs of capitalised words (`for Conformance Tests`). A common English word
     (`north`, `data`, `march`) is reported only inside a two-word name the article writes capitalised
     mid-sentence at least as often as it writes the lowercase pair, and only if the article does not otherwise
-    write it in lowercase (`Konnectivity agent` beside `the agent` is no slip); a known word (`lee`) alone needs
-    ten capitals, three of them mid-sentence, and a single lowercase slip. A word the article writes in
-    lowercase more than twice, or uses as an identifier (in code, paths, `snake_case`), is taken as deliberately
-    lowercase. Texts in Early Modern English capitalise nouns at will (`Vertue`, `Thrones`): there only
-    two-word names are checked.
+    write it in lowercase (`Konnectivity agent` beside `the agent` is no slip). A name in a run of capitals
+    mid-sentence is evidence when neither it nor the other words of the run are dictionary words, titles aside
+    (`Santo Domingo`, `honor President Kennedy`; not `for Conformance Tests`, `the Cluster Autoscaler`). A
+    common or dictionary word (`lee`, `deployments`) alone needs ten capitals, three of them mid-sentence, and
+    a single lowercase slip. A word the article writes in lowercase more than twice, or uses as an identifier
+    (in code, paths, `snake_case`), is taken as deliberately lowercase. Texts in Early Modern English capitalise
+    nouns at will (`Vertue`, `Thrones`) and are not checked.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -162,6 +165,8 @@ def inconsistent_name_casing(ctx: RuleContext):
     known = {" ".join(n.split()).lower(): " ".join(n.split()) for n in ctx.options.get("known-names", ()) if n.strip()}
     configured = list(_known_name_casing(ctx, known)) if known else []
     yield from configured
+    if archaic_english(doc):
+        return  # Early Modern English capitalises at will: 'Vertue', 'Enter Macbeth'
     words = doc.word_counts.keys()
     capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
     candidates = {w for w in (_stem(w) for w in words if w.islower())
@@ -185,8 +190,9 @@ def inconsistent_name_casing(ctx: RuleContext):
                 identifiers.add(word)
         elif _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper():
             anywhere[word.lower()] += 1
-            if start not in starts and mid_sentence(prose, start, block.content_start) \
-                    and not _in_capitalised_run(prose, start, start + len(word)):
+            origin = _run_start(prose, start)
+            if start not in starts and mid_sentence(prose, origin, block.content_start) \
+                    and _named_in_run(prose, origin, start, start + len(word)):
                 capitalised[word.lower()][word] += 1
     for start, word in occurrences:
         end = start + len(word)
@@ -200,15 +206,16 @@ def inconsistent_name_casing(ctx: RuleContext):
             continue
         block = doc.text_block_at(start)
         named = capitalised.get(word)
-        if not named or archaic_english(doc) or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, lower[word]):
+        if not named or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, lower[word]):
             continue
         right, mid = named.most_common(1)[0][0], sum(named.values())
         total, low = anywhere[word], lower[word]
         frequency = word_frequencies().get(word, 0)
         if low > 2 or frequency >= ORDINARY or 2 * low > total:
             continue  # lowercase on purpose, or an ordinary English word
-        if frequency >= KNOWN and (mid < 3 or total < 10 or low > 1):
-            continue  # 'lee': a known word needs ten capitals, three mid-sentence, and a single slip
+        common = frequency >= KNOWN or is_dictionary_word(word)
+        if common and (mid < 3 or total < 10 or low > 1):
+            continue  # 'lee', 'deployments': an English word needs ten capitals, three mid-sentence, one slip
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
@@ -294,6 +301,27 @@ def _in_capitalised_run(prose: str, start: int, end: int) -> bool:
     return _run_start(prose, start) != start or (prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper())
 
 
+# Titles that mark the capitalised word after them as a name ('President Kennedy', 'General Eisenhower').
+HONORIFICS = frozenset("president general governor senator secretary king queen prince princess lord lady sir dame "
+                       "doctor professor captain colonel major admiral judge justice chairman chancellor minister "
+                       "emperor pope saint bishop father mother brother sister uncle aunt cousin".split())
+
+
+def _named_in_run(prose: str, origin: int, start: int, end: int) -> bool:
+    """Whether a capital in this run of capitals proves a name: the word stands alone, or it is no dictionary
+    word and the words of the run before it and next to it are titles or no dictionary words ('Santo Domingo',
+    'President Kennedy'; not 'Conformance Tests', 'Cluster Autoscaler', 'Load Balancer')."""
+    following = prose[end + 1:end + 2].isupper() and prose[end:end + 1] == " "
+    if origin == start and not following:
+        return True
+    if is_dictionary_word(prose[start:end]):
+        return False
+    words = prose[origin:start].split()
+    if following:
+        words.append(WORD.match(prose, end + 1).group() if WORD.match(prose, end + 1) else "")
+    return all(w.lower() in HONORIFICS or not is_dictionary_word(w) for w in words if w)
+
+
 def _run_start(prose: str, start: int) -> int:
     """Where the run of capitalised words that ends with the word at start begins ('Lee' in 'were Lee Jae-yong'
     is its own start; in 'President Lee' the run starts at 'President')."""
@@ -308,10 +336,13 @@ def _run_start(prose: str, start: int) -> int:
 
 
 def mid_sentence(prose: str, start: int, block_start: int) -> bool:
-    """After a word or a comma and a space ('signed with OpenAI', 'Japan, Lee'): not after a colon, a dash, a
-    bracket, a quote or a comment marker ('// Deprecated'), where a capital may open a clause or a label."""
-    return start - 2 >= block_start and prose[start - 1] == " " and (prose[start - 2].isalnum()
-                                                                     or prose[start - 2] == ",")
+    """After a word, a comma or an abbreviation and a space ('signed with OpenAI', 'Japan, Lee', 'Mr. Jefferson'):
+    not after a colon, a dash, a bracket, a quote or a comment marker ('// Deprecated'), where a capital may
+    open a clause or a label."""
+    if start - 2 < block_start or prose[start - 1] != " ":
+        return False
+    before = prose[start - 2]
+    return before.isalnum() or before == "," or before == "." and is_abbreviation(prose, start - 2)
 
 
 def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:

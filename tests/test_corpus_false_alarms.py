@@ -69,7 +69,7 @@ def test_a_heading_that_is_itself_a_question_or_a_remark_is_no_faq_section():
     assert [text[d.start:d.end] for d in linter.check(text, "a.md")] == ["FAQs"]
 
 
-def test_a_capital_s_after_a_word_that_only_opens_sentences_is_no_lost_apostrophe():
+def test_denial_of_service_is_no_lost_apostrophe():
     linter = Linter(select=["DL303"])
     text = "Do not block it. Rate limits give local-DoS prevention. Lee Myung-bak won. Myung-bakS plan failed.\n"
     assert [text[d.start:d.end] for d in linter.check(text, "a.txt")] == ["Myung-bakS"]
@@ -114,3 +114,8 @@ def test_names_in_runs_of_capitals_and_after_titles_are_evidence_but_dictionary_
             "Tests meet the requirements for Conformance Tests. All endpoints are hit by Conformance Tests.\n\n"
             "Promote the tests to conformance. Then kennedy spoke.\n")
     assert findings(text) == [("DL202", "kennedy", "warning")]
+
+
+def test_a_contraction_that_lost_its_apostrophe_is_found():
+    text = "It is late. ItS too late to go. It was never early.\n"
+    assert [text[d.start:d.end] for d in Linter(select=["DL303"]).check(text, "a.txt")] == ["ItS"]

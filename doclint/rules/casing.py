@@ -137,8 +137,8 @@ def inconsistent_name_casing(ctx: RuleContext):
     write it in lowercase (`Konnectivity agent` beside `the agent` is no slip). A name in a run of capitals
     mid-sentence is evidence when neither it nor the other words of the run are dictionary words, titles aside
     (`Santo Domingo`, `honor President Kennedy`; not `for Conformance Tests`, `the Cluster Autoscaler`). A
-    common or dictionary word (`lee`, `deployments`) alone needs ten capitals, three of them mid-sentence, and
-    a single lowercase slip. A word the article writes in lowercase more than twice, or uses as an identifier
+    dictionary word (`deployments`) alone needs three capitals mid-sentence and a single lowercase slip; a
+    common one (`lee`) ten capitals, three of them mid-sentence. A word the article writes in lowercase more than twice, or uses as an identifier
     (in code, paths, `snake_case`), is taken as deliberately lowercase. Texts in Early Modern English capitalise
     nouns at will (`Vertue`, `Thrones`) and are not checked.
 
@@ -213,9 +213,10 @@ def inconsistent_name_casing(ctx: RuleContext):
         frequency = word_frequencies().get(word, 0)
         if low > 2 or frequency >= ORDINARY or 2 * low > total:
             continue  # lowercase on purpose, or an ordinary English word
-        common = frequency >= KNOWN or is_dictionary_word(word)
-        if common and (mid < 3 or total < 10 or low > 1):
-            continue  # 'lee', 'deployments': an English word needs ten capitals, three mid-sentence, one slip
+        if frequency >= KNOWN and (mid < 3 or total < 10 or low > 1):
+            continue  # 'lee': a common word needs ten capitals, three mid-sentence, and a single slip
+        if (low > 1 or mid < 3) and is_dictionary_word(word):
+            continue  # 'deployments' beside two 'Deployments': a dictionary word needs three capitals, one slip
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..document import PROSE_KINDS, TEXT_KINDS
 from ..model import Edit, Fixable
-from ..prose import document_sentence_starts, is_abbreviation, is_common_word
-from .casing import STARTERS, mid_sentence
+from ..prose import is_abbreviation, is_common_word
+from .casing import STARTERS
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
@@ -134,6 +134,7 @@ def missing_space_after_sentence(ctx: RuleContext):
                              fix("Insert a space after the full stop", Edit(dot + 1, dot + 1, " ")))
 
 
+NOT_POSSESSIVE = frozenset(("DoS", "DDoS"))  # denial of service
 LOST_APOSTROPHE = patterns.compile(r"(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}'’-]*\p{Ll})S(?![\p{L}\p{M}\d'’])",
                                    linear=True)  # backtracks only within one word
 
@@ -143,8 +144,8 @@ LOST_APOSTROPHE = patterns.compile(r"(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}'’
 def lost_apostrophe(ctx: RuleContext):
     """## What it does
     Reports a name followed by a capital `S` where the apostrophe of a possessive was lost, as in
-    `Myung-bakS prioritization`, when the article also writes the name without the `S` in the middle of a
-    sentence (`Do` only at sentence starts makes `DoS` no possessive). The fix uses the
+    `Myung-bakS prioritization`, when the article also writes the name without the `S` (`DoS`, denial of
+    service, is no possessive). The fix uses the
     article's own apostrophe style (`’` or `'`, whichever it uses more).
 
     ## Why is this bad?
@@ -165,18 +166,9 @@ def lost_apostrophe(ctx: RuleContext):
     for block in doc.blocks_of(TEXT_KINDS):
         for m in LOST_APOSTROPHE.finditer(prose, block.content_start, block.content_end):
             stem = m.group(1)
-            if doc.word_counts.get(stem, 0) == 0 or not _named_mid_sentence(doc, stem):
-                continue  # 'DoS': 'Do' opens sentences, it is no name
+            if doc.word_counts.get(stem, 0) == 0 or m.group() in NOT_POSSESSIVE:
+                continue
             at = m.end() - 1
             yield ctx.report(m.start(), m.end(), f"'{m.group()}' looks like '{stem}{apostrophe}s' without its apostrophe",
                              fix(f"Write '{stem}{apostrophe}s'", Edit(at, at + 1, f"{apostrophe}s")))
 
-
-def _named_mid_sentence(doc, name: str) -> bool:
-    """Whether the prose writes this name somewhere other than at a sentence start: as a name, not as the
-    capitalised first word of a sentence."""
-    starts = doc.analysis.get("sentence_starts")
-    if starts is None:
-        starts = doc.analysis["sentence_starts"] = {p for _, block_starts in document_sentence_starts(doc)
-                                                    for p in block_starts}
-    return any(at not in starts and mid_sentence(doc.prose, at, 0) for at, _ in doc.word_offsets({name}))

@@ -231,7 +231,7 @@ def word_count(text: str) -> int:
 def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
     """Short, no sentence punctuation at the end, starts with a capital or digit; title-case unless loose.
     `exact`: the line has a TOC entry's very text, so only its length matters."""
-    words = text.split()
+    words = text.split(maxsplit=2 * MAX_HEADING_WORDS + 1)  # enough to tell that a long text is no heading
     if not words or len(words) > (2 * MAX_HEADING_WORDS if loose or exact else MAX_HEADING_WORDS):
         return False
     if exact:

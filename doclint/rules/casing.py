@@ -363,7 +363,12 @@ def _writes_prose(doc: Document, block) -> bool:
     heading, a label) whose capitals prove nothing."""
     if block.kind == "table-cell":
         return True
-    return block.kind in PROSE_KINDS and not heading_shaped(doc.content(block))
+    if block.kind not in PROSE_KINDS:
+        return False
+    shaped = doc.analysis.setdefault("heading_shaped", {})  # once per block: a one-line text is one long block
+    if id(block) not in shaped:
+        shaped[id(block)] = heading_shaped(doc.content(block))
+    return not shaped[id(block)]
 
 
 def _find_all(text: str, needle: str):

@@ -31,7 +31,7 @@ from doclint.engine import Linter  # noqa: E402
 from doclint.files import SUFFIXES  # noqa: E402
 from doclint.kinds import parse_swaps  # noqa: E402
 from doclint.model import Severity  # noqa: E402
-from doclint.prose import document_sentence_starts, is_common_word, word_frequencies  # noqa: E402
+from doclint.prose import document_sentence_starts, is_common_word, is_dictionary_word, word_frequencies  # noqa: E402
 from doclint.resources import packs_dir  # noqa: E402
 from doclint.rules.casing import STARTERS  # noqa: E402
 from doclint.rules.structure import DANGLING  # noqa: E402
@@ -102,19 +102,23 @@ def sentence_case(doc, rng):
 
 
 def name_casing(doc, rng):
-    """Lowercase one occurrence of a name: a word the article capitalises mid-sentence, on its own, three
-    times or more, and never writes in lowercase (not even in code or links), and that is no English word."""
+    """Lowercase one occurrence of a name: a word the article capitalises mid-sentence, on its own (the words
+    beside it are not capitalised), three times or more, and never writes in lowercase (not even in code or
+    links), and that is no English word (neither frequent nor in the dictionary in lowercase)."""
     starts = {p for _, s in document_sentence_starts(doc) for p in s}
     spots: dict[str, list[int]] = defaultdict(list)
     for block in _prose_blocks(doc):
         for m in WORD.finditer(doc.prose, block.content_start, block.content_end):
             word = m.group()
-            before, after = doc.prose[m.start() - 2:m.start()], doc.prose[m.end():m.end() + 2]
+            before = doc.prose[max(block.content_start, m.start() - 40):m.start()]
+            after = doc.prose[m.end():m.end() + 2]
+            previous = before.rstrip().rsplit(" ", 1)[-1]
             if word.istitle() and len(word) > 3 and m.start() not in starts and word.isalpha() \
-                    and before[-1:] == " " and not before[:1].isupper() and after[:1] in (" ", ",", ".") \
+                    and before[-1:] == " " and not previous[:1].isupper() and after[:1] in (" ", ",", ".") \
                     and not after[1:].isupper():
                 spots[word].append(m.start())
     names = [w for w, at in spots.items() if len(at) >= 3 and word_frequencies().get(w.lower(), 0) < 500
+             and not is_dictionary_word(w)
              and not patterns.compile(rf"(?<!\p{{L}}){w.lower()}(?!\p{{L}})").search(doc.text)]
     name = _pick(rng, sorted(names))
     if name is None:

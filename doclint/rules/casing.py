@@ -137,7 +137,7 @@ def inconsistent_name_casing(ctx: RuleContext):
     write it in lowercase (`Konnectivity agent` beside `the agent` is no slip). A name in a run of capitals
     mid-sentence is evidence when neither it nor the other words of the run are dictionary words, titles aside
     (`Santo Domingo`, `honor President Kennedy`; not `for Conformance Tests`, `the Cluster Autoscaler`). A
-    dictionary word (`deployments`) alone needs three capitals mid-sentence and a single lowercase slip; a
+    dictionary word (`deployments`) alone needs two capitals mid-sentence and a single lowercase slip; a
     common one (`lee`) ten capitals, three of them mid-sentence. A word the article writes in lowercase more than twice, or uses as an identifier
     (in code, paths, `snake_case`), is taken as deliberately lowercase. Texts in Early Modern English capitalise
     nouns at will (`Vertue`, `Thrones`) and are not checked.
@@ -215,8 +215,8 @@ def inconsistent_name_casing(ctx: RuleContext):
             continue  # lowercase on purpose, or an ordinary English word
         if frequency >= KNOWN and (mid < 3 or total < 10 or low > 1):
             continue  # 'lee': a common word needs ten capitals, three mid-sentence, and a single slip
-        if (low > 1 or mid < 3) and is_dictionary_word(word):
-            continue  # 'deployments' beside two 'Deployments': a dictionary word needs three capitals, one slip
+        if (low > 1 or mid < 2) and is_dictionary_word(word):
+            continue  # 'deployments' beside one 'Deployments': a dictionary word needs two capitals, one slip
         yield ctx.report(start, end, f"'{word}' is written '{right}' elsewhere in the article ({total}×)",
                          fix(f"Write '{right}'", Edit(start, end, right),
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))

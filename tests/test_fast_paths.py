@@ -58,3 +58,29 @@ def test_prose_view_masks_outside_the_spans(text, pairs):
     inside = {i for start, end in spans for i in range(start, min(end, len(text)))}
     expected = "".join(ch if i in inside or ch in "\r\n" else MASK for i, ch in enumerate(text))
     assert build_prose(text, spans) == expected
+
+
+def test_mojibake_clues_cover_every_badness_match():
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    from doclint.rules.encoding import _clues
+
+    clues = _clues()
+    assert clues is not None
+    pieces = sorted(set("".join(MOJIBAKE_CATEGORIES.values()) + "ÂÃÎÐŒœ°×ØÙàµ√≈‚вВГРСβΒΓΞΟā€ŸŠ®a Z.\n"))
+    without = "".join(ch for ch in pieces if not clues.search(ch))
+    for a in without:  # any pair or triple of non-clue characters is never mojibake to ftfy
+        for b in without:
+            assert not BADNESS_RE.search(a + b + "a"), (a, b)
+            assert not BADNESS_RE.search(" " + a + b), (a, b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("ÂÃ ©®“”‘’–—…éÉ€£°•aZ.\u00a0\x81") + ["Ã©", "â€™", "Ð²"]), max_size=12))
+def test_mojibake_clues_precede_ftfy(pieces):
+    text = "".join(pieces)
+    from ftfy.badness import is_bad
+
+    from doclint.rules.encoding import _clues
+
+    assert not is_bad(text) or _clues().search(text)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from ..document import TEXT_KINDS
 from ..model import Applicability, Edit, Fixable
 from ..registry import RuleContext, fix, rule
+from ..resources import parsed_once
 from .. import patterns
 
 INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01-\x08\x0e-\x1f\x7f]|(?<=.)\ufeff", linear=True)
@@ -26,6 +28,62 @@ def _ftfy():
         uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=True,
     )
     return ftfy, is_bad, config
+
+
+# Characters typical of prose that ftfy's badness pattern accepts in more than one place: a clue avoids them.
+_COMMON_IN_PROSE = frozenset("‘’“”«»•–—…\u00a0")
+
+
+@lru_cache(maxsize=1)
+def _clues():
+    """A pattern of characters of which ftfy's badness pattern needs at least one to match at all (one
+    character class chosen from each of its alternatives), or None when it cannot be worked out: text without
+    any of them is not mojibake, and ftfy (a fifth of a second to import) is not even loaded."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("ftfy")
+        source = Path(spec.submodule_search_locations[0]) / "badness.py"
+        chars = parsed_once(source, _required_chars, "clues")["chars"]
+    except Exception:  # an ftfy laid out differently: no pre-check, ftfy judges every text
+        return None
+    return patterns.compile("[" + "".join(f"\\U{ord(c):08x}" for c in chars) + "]", linear=True) if chars else None
+
+
+def _required_chars(_source: str) -> dict:
+    """For each alternative of ftfy.badness.BADNESS_RE, the characters of its rarest mandatory character class,
+    all together (parsed with the `re` parser the pattern is written for)."""
+    import re
+    from re import _constants as constants, _parser as parser
+
+    from ftfy.badness import BADNESS_RE
+
+    def charset(op, av) -> set[str] | None:
+        if op is constants.LITERAL:
+            return {chr(av)}
+        if op is not constants.IN:
+            return None
+        found = set()
+        for kind, value in av:
+            if kind is constants.LITERAL:
+                found.add(chr(value))
+            elif kind is constants.RANGE:
+                found.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # negated or a category such as \w: not a clue
+                return None
+        return found
+
+    tree = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    [(op, (_, branches))] = tree.data
+    if op is not constants.BRANCH or BADNESS_RE.flags & re.IGNORECASE:
+        raise ValueError("unexpected shape of ftfy's badness pattern")
+    needed: set[str] = set()
+    for branch in branches:
+        sets = [s for s in (charset(op, av) for op, av in branch.data) if s]
+        needed |= min(sets, key=lambda s: (any(c.isascii() for c in s), len(s & _COMMON_IN_PROSE), len(s)))
+    if any(c.isascii() for c in needed):
+        raise ValueError("an alternative of ftfy's badness pattern needs no rare character")
+    return {"chars": "".join(sorted(needed))}
 
 
 @rule("DL001", "mojibake", "Text was decoded with the wrong encoding (mojibake)", fixable=Fixable.ALWAYS,
@@ -53,10 +111,15 @@ def mojibake(ctx: RuleContext):
     doc = ctx.doc
     if doc.text.isascii():
         return
-    ftfy, is_bad, config = _ftfy()
+    clues = _clues()
+    if clues is not None and not clues.search(doc.text):
+        return
     for block in doc.blocks_of(TEXT_KINDS):
         segment = doc.text[block.content_start:block.content_end]
-        if segment.isascii() or not is_bad(segment):
+        if segment.isascii() or clues is not None and not clues.search(segment):
+            continue
+        ftfy, is_bad, config = _ftfy()
+        if not is_bad(segment):
             continue
         fixed, steps = ftfy.fix_and_explain(segment, config=config)
         if fixed == segment:

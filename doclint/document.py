@@ -138,36 +138,19 @@ class Document:
         """Occurrences of each word form in the prose."""
         return Counter(self.words)
 
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each of `words` starts in the prose (one scan more, made only for rules that place words)."""
+        return [m.start() for m in WORD.finditer(self.prose)]
+
     def word_offsets(self, forms) -> list[tuple[int, str]]:
-        """(offset, form) of each occurrence of these word forms in the prose, in text order, without a second
-        word scan: each is the first whole-word str.find hit after the previous one."""
-        prose, found, at = self.prose, [], 0
-        for word in filter(forms.__contains__, self.words):
-            at = prose.find(word, at)
-            while not _is_token(prose, at, at + len(word)):  # inside a longer word ('data' in 'metadata')
-                at = prose.find(word, at + 1)
-            found.append((at, word))
-            at += len(word)
-        return found
+        """(offset, form) of each occurrence of these word forms in the prose, in text order."""
+        return [(at, word) for at, word in zip(self.word_starts, self.words) if word in forms]
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
-WORD_JOINERS = "'’-"
 
 
 def is_mark(ch: str) -> bool:
     return ch > "\x7f" and unicodedata.category(ch)[0] == "M"
 
-
-def _is_token(prose: str, start: int, end: int) -> bool:
-    """Whether prose[start:end], a word form, is a whole token of WORD's scan: WORD would not extend it to the
-    right, and it does not continue a token on its left (letter, marks, or a joiner after a letter)."""
-    after = prose[end:end + 2]
-    if after[:1].isalpha() or is_mark(after[:1]) or (after[:1] in WORD_JOINERS and after[1:].isalpha()):
-        return False
-    j = start - 1
-    if j >= 0 and prose[j] in WORD_JOINERS:
-        j -= 1
-    while j >= 0 and is_mark(prose[j]):
-        j -= 1
-    return j < 0 or not prose[j].isalpha()

@@ -1,6 +1,7 @@
 """DL6xx: signals of generated or scraped content — hollow FAQs, off-topic splices, repeated text, readability."""
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 
@@ -69,8 +70,23 @@ def hollow_faq(ctx: RuleContext):
 
 
 def _content_words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)
-            if (len(w) > 2 or len(w) == 2 and w.isupper()) and w.lower() not in STOPWORDS]
+    return _content(WORD.findall(text))
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w.lower() for w in words if (len(w) > 2 or len(w) == 2 and w.isupper()) and w.lower() not in STOPWORDS]
+
+
+def _block_tokens(doc: Document, block: Block) -> list[tuple[int, str]] | None:
+    """(start, word) of the document's word scan inside the block's text: what a word scan of the block's text
+    alone finds, unless a word runs across one of its ends (then None)."""
+    starts, words = doc.word_starts, doc.words
+    i = bisect.bisect_left(starts, block.content_start)
+    j = bisect.bisect_left(starts, block.content_end)
+    if i > 0 and starts[i - 1] + len(words[i - 1]) > block.content_start \
+            or j > i and starts[j - 1] + len(words[j - 1]) > block.content_end:
+        return None
+    return list(zip(starts[i:j], words[i:j]))
 
 
 class _Section:
@@ -78,10 +94,16 @@ class _Section:
         spans = ([heading] if heading else []) + blocks
         text = " ".join(doc.prose[b.content_start:b.content_end] for b in spans)
         self.heading = heading
-        self.words = Counter(_content_words(text))
-        self.names = Counter(m.group() for b in blocks
-                             for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
-                             if m.group()[:1].isupper() and m.start() not in starts)
+        tokens = [_block_tokens(doc, b) for b in spans]
+        if None in tokens:  # a word runs across a block's end: scan the blocks' own text
+            self.words = Counter(_content_words(text))
+            self.names = Counter(m.group() for b in blocks
+                                 for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
+                                 if m.group()[:1].isupper() and m.start() not in starts)
+        else:
+            self.words = Counter(_content([w for found in tokens for _, w in found]))
+            self.names = Counter(w for found in tokens[1 if heading else 0:] for at, w in found
+                                 if w[:1].isupper() and at not in starts)
         self.years = [int(y) for y in YEAR.findall(text)]
 
 

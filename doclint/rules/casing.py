@@ -273,7 +273,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
     for found, phrase in candidates:
         if phrase not in evidence:
             evidence[phrase] = sum(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
-        if evidence[phrase] and sum(1 for _ in _find_all(prose, found)) <= evidence[phrase]:
+        if evidence[phrase] and _count_all(doc, found) <= evidence[phrase]:
             return found, phrase  # and the article does not usually write it in lowercase
     return None
 
@@ -285,9 +285,24 @@ def _in_capitalised_run(prose: str, start: int, end: int) -> bool:
     return (before[-1:] == " " and before[:1].isupper()) or (after[:1] == " " and after[1:].isupper())
 
 
+def _count_all(doc: Document, needle: str) -> int:
+    """Occurrences of needle in the prose as a word (counted once per document)."""
+    counts = doc.analysis.setdefault("prose_phrase_counts", {})
+    if needle not in counts:
+        counts[needle] = sum(1 for _ in _find_all(doc.prose, needle))
+    return counts[needle]
+
+
 def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
     """'Korean' capitalised mid-sentence somewhere not after 'South': a name of its own, not merely part of
-    'Konnectivity Agent'."""
+    'Konnectivity Agent'. Worked out once per document for each pair."""
+    known = doc.analysis.setdefault("capitalised_without", {})
+    if (word, before) not in known:
+        known[word, before] = _first_capitalised_without(doc, word, before, starts)
+    return known[word, before]
+
+
+def _first_capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
     prose = doc.prose
     for at in _find_all(prose, word):
         if at not in starts and prose[max(0, at - len(before) - 1):at] != f"{before} ":

@@ -99,14 +99,10 @@ def _counts(text: str) -> dict[str, int]:
     return words
 
 
-@lru_cache(maxsize=1)
-def english_words() -> dict[str, int]:
-    """Lower-case English words with a frequency class: int(log10(occurrences))."""
-    return {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
-
-
 def is_common_word(word: str, min_class: int = 4) -> bool:
-    return english_words().get(word.lower(), 0) >= min_class
+    """Whether the word's frequency class, int(log10(occurrences)) (0 for a word not in the list), is at least
+    min_class."""
+    return min_class <= 0 or word_frequencies().get(word.lower(), 0) >= 10 ** min_class
 
 
 SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})", linear=True)

@@ -84,3 +84,12 @@ def test_mojibake_clues_precede_ftfy(pieces):
     from doclint.rules.encoding import _clues
 
     assert not is_bad(text) or not _clues().isdisjoint(text)
+
+
+def test_common_words_by_frequency_class():
+    from doclint.prose import is_common_word, word_frequencies
+
+    classes = {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
+    for word in list(classes)[::50] + ["zzzqx", "The"]:
+        for min_class in range(-1, 7):
+            assert is_common_word(word, min_class) == (classes.get(word.lower(), 0) >= min_class), (word, min_class)

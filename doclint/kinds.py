@@ -1,6 +1,7 @@
 """The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -53,6 +54,75 @@ def parse_swaps(text: str, fmt: str) -> dict[str, tuple[str, ...]]:
     return swaps
 
 
+def swap_table(text: str, fmt: str) -> dict:
+    """parse_swaps(text) as the cache keeps it: the sorted keys in one string and their choices in another, with
+    where each begins (as array bytes), and the phrases among the keys in the list's order. Loading these costs
+    a millisecond; a dict of 65,000 words costs fifty."""
+    swaps = parse_swaps(text, fmt)
+    keys = sorted(swaps)
+    values = ["".join("\x1f" + c for c in swaps[k]) for k in keys]
+    return {"keys": "".join(keys), "key_starts": _starts(keys), "values": "".join(values),
+            "value_starts": _starts(values), "phrases": [k for k in swaps if " " in k]}
+
+
+def _starts(parts: list[str]) -> bytes:
+    starts, at = array("q", [0]), 0
+    for part in parts:
+        at += len(part)
+        starts.append(at)
+    return starts.tobytes()
+
+
+class SwapTable:
+    """A word list as `swap_table` caches it, with the pack's own `swap` entries on top: `in` and `[]` find a
+    key by binary search in the sorted keys, until lookups are many enough that building the dict pays."""
+
+    DICT_AFTER = 2000  # lookups
+
+    def __init__(self, table: dict, extra: dict[str, tuple[str, ...]]):
+        self.extra = extra
+        self.keys, self.values = table["keys"], table["values"]
+        self.key_starts, self.value_starts = array("q"), array("q")
+        self.key_starts.frombytes(table["key_starts"])
+        self.value_starts.frombytes(table["value_starts"])
+        listed = set(table["phrases"])
+        self.phrases = table["phrases"] + [k for k in extra if " " in k and k not in listed]
+        self._dict: dict[str, int] | None = None
+        self._lookups = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.extra) or len(self.key_starts) > 1
+
+    def _key(self, i: int) -> str:
+        return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
+
+    def _index(self, key: str) -> int | None:
+        if self._dict is None:
+            self._lookups += 1
+            if self._lookups <= self.DICT_AFTER:
+                lo, hi = 0, len(self.key_starts) - 1
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if self._key(mid) < key:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                return lo if lo < len(self.key_starts) - 1 and self._key(lo) == key else None
+            self._dict = {self._key(i): i for i in range(len(self.key_starts) - 1)}
+        return self._dict.get(key)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.extra or self._index(key) is not None
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        if key in self.extra:
+            return self.extra[key]
+        i = self._index(key)
+        if i is None:
+            raise KeyError(key)
+        return tuple(self.values[self.value_starts[i]:self.value_starts[i + 1]].split("\x1f")[1:])
+
+
 def _hyphen_variant(typo: str, correction: str) -> bool:
     return typo.strip().lower().replace("-", "") == correction.lower().replace("-", "")
 
@@ -71,21 +141,23 @@ def _matching_case(found: str, replacement: str) -> str:
 
 def substitution(entry: dict, folder: Path, applicability: Applicability):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
-    swaps: dict[str, tuple[str, ...]] = {}
+    table = swap_table("", "codespell")
     if "swap_file" in entry:
         fmt = entry.get("swap_format", "codespell")
-        swaps.update(parsed_once(folder / entry["swap_file"], partial(parse_swaps, fmt=fmt), fmt))
+        table = parsed_once(folder / entry["swap_file"], partial(swap_table, fmt=fmt), fmt + "-table")
+    extra: dict[str, tuple[str, ...]] = {}
     for typo, correction in entry.get("swap", {}).items():
         choices = (correction,) if isinstance(correction, str) else tuple(correction)
         if not all(isinstance(c, str) and c.strip() for c in choices):
             raise ValueError(f"'swap' entry {typo!r} must map to a non-empty string or list of strings")
-        swaps[_normal_key(typo)] = tuple(c.strip() for c in choices)
+        extra[_normal_key(typo)] = tuple(c.strip() for c in choices)
+    swaps = SwapTable(table, extra)
     if not swaps:
         raise ValueError("a substitution rule needs 'swap' or 'swap_file'")
     ignore_case = entry.get("ignore_case", True)
     scope = _scope(entry)
     message = entry["message"]
-    phrases = [k for k in swaps if " " in k]
+    phrases = swaps.phrases
     phrase_pattern = patterns.compile(
         r"\b(?:" + "|".join(patterns.regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
         + r")\b", patterns.regex.IGNORECASE if ignore_case else 0) if phrases else None

@@ -93,3 +93,19 @@ def test_common_words_by_frequency_class():
     for word in list(classes)[::50] + ["zzzqx", "The"]:
         for min_class in range(-1, 7):
             assert is_common_word(word, min_class) == (classes.get(word.lower(), 0) >= min_class), (word, min_class)
+
+
+def test_swap_table_finds_what_the_parsed_word_list_holds():
+    from doclint.kinds import SwapTable, parse_swaps, swap_table
+    from doclint.resources import packs_dir
+
+    text = (packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8") + "\nwich->which,\nnone->\n"
+    swaps = parse_swaps(text, "codespell")
+    table = SwapTable(swap_table(text, "codespell"), {"thier": ("there",), "new one": ("new",)})
+    probes = list(swaps)[::7] + ["wich", "none", "thier", "new one", "", "zzzz", "a", "~"]
+    for _ in range(2):  # by binary search, then (past DICT_AFTER lookups) through the dict
+        for key in probes:
+            expected = {"thier": ("there",), "new one": ("new",)}.get(key, swaps.get(key))
+            assert (key in table) == (expected is not None), key
+            assert (table[key] if expected is not None else None) == expected, key
+    assert table.phrases == [k for k in swaps if " " in k] + ["new one"]

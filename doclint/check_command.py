@@ -149,9 +149,16 @@ def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]
     jobs = min(args.jobs or default_jobs(), len(paths))
     if jobs <= 1 or "-" in paths:
         return [check_file_guarded(path, args, workspace) for path in paths]
-    from .parallel import ordered_map
+    from .parallel import map_all
 
-    return [result for _, result in ordered_map(_check_in_pool, paths, jobs, (args, workspace))]
+    return map_all(_check_in_pool, paths, jobs, (args, workspace), _size)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _check_in_pool(context, path: str) -> FileResult:

@@ -20,8 +20,8 @@ OPTIONS = (
     | pyromark.Options.ENABLE_FOOTNOTES
 )
 TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
-TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
-TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
+TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE, linear=True)
+TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE, linear=True)
 HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
@@ -170,7 +170,7 @@ def _mark_title(doc: Document) -> None:
 def _find_toc(doc: Document, links: list[list]) -> Toc | None:
     """The '#fragment' links under a 'Table of Contents' heading or between <!-- toc --> markers; each link is
     an entry (generated TOCs sometimes put several on one item through lazy continuation lines)."""
-    marker = TOC_OPEN.search(doc.text)
+    marker = TOC_OPEN.search(doc.text) if "<!--" in doc.text else None
     if marker is not None:
         close = TOC_CLOSE.search(doc.text, marker.end())
         region = (marker.end(), close.start() if close else len(doc.text))

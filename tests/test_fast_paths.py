@@ -109,3 +109,8 @@ def test_swap_table_finds_what_the_parsed_word_list_holds():
             assert (key in table) == (expected is not None), key
             assert (table[key] if expected is not None else None) == expected, key
     assert table.phrases == [k for k in swaps if " " in k] + ["new one"]
+
+
+def test_every_lowercase_letter_is_lower():  # DL201 tests str.islower before matching \p{Ll}
+    letters = "".join(map(chr, range(0x110000)))
+    assert all(ch.islower() for ch in patterns.compile(r"\p{Ll}").findall(letters))

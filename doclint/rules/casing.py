@@ -54,7 +54,8 @@ def lowercase_sentence_start(ctx: RuleContext):
         if block.kind == "table-cell":
             continue
         for pos in starts[1:] if block.kind == "list-item" else starts:  # list items may open in lowercase
-            if not prose[pos:pos + 1].islower():  # what LOWER_WORD starts with (\p{Ll}) is lowercase
+            first = prose[pos:pos + 1]
+            if first.isascii() and not first.islower():  # LOWER_WORD starts with \p{Ll}: 'a' to 'z' in ASCII
                 continue
             m = LOWER_WORD.match(prose, pos, block.content_end)
             if m is None or prose[pos - 1:pos] in "([{\x00":  # parenthesis, emphasis, link text, code

@@ -51,39 +51,10 @@ def _clues():
 
 
 def _required_chars(_source: str) -> dict:
-    """For each alternative of ftfy.badness.BADNESS_RE, the characters of its rarest mandatory character class,
-    all together (parsed with the `re` parser the pattern is written for)."""
-    import re
-    from re import _constants as constants, _parser as parser
-
     from ftfy.badness import BADNESS_RE
 
-    def charset(op, av) -> set[str] | None:
-        if op is constants.LITERAL:
-            return {chr(av)}
-        if op is not constants.IN:
-            return None
-        found = set()
-        for kind, value in av:
-            if kind is constants.LITERAL:
-                found.add(chr(value))
-            elif kind is constants.RANGE:
-                found.update(map(chr, range(value[0], value[1] + 1)))
-            else:  # negated or a category such as \w: not a clue
-                return None
-        return found
-
-    tree = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
-    [(op, (_, branches))] = tree.data
-    if op is not constants.BRANCH or BADNESS_RE.flags & re.IGNORECASE:
-        raise ValueError("unexpected shape of ftfy's badness pattern")
-    needed: set[str] = set()
-    for branch in branches:
-        sets = [s for s in (charset(op, av) for op, av in branch.data) if s]
-        needed |= min(sets, key=lambda s: (any(c.isascii() for c in s), len(s & _COMMON_IN_PROSE), len(s)))
-    if any(c.isascii() for c in needed):
-        raise ValueError("an alternative of ftfy's badness pattern needs no rare character")
-    return {"chars": "".join(sorted(needed))}
+    return {"chars": "".join(sorted(patterns.needed_characters(BADNESS_RE.pattern, BADNESS_RE.flags,
+                                                               _COMMON_IN_PROSE)))}
 
 
 @rule("DL001", "mojibake", "Text was decoded with the wrong encoding (mojibake)", fixable=Fixable.ALWAYS,

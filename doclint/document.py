@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -139,9 +140,17 @@ class Document:
         return Counter(self.words)
 
     @cached_property
-    def word_starts(self) -> list[int]:
-        """Where each of `words` starts in the prose (one scan more, made only for rules that place words)."""
-        return [m.start() for m in WORD.finditer(self.prose)]
+    def word_starts(self) -> array:
+        """Where each of `words` starts in the prose, for rules that place words. Each word is the first
+        occurrence of its text from the end of the one before: between two words of the scan no letter stands,
+        so nothing earlier can match. Kept as an array: a list of int objects would cost four times the memory."""
+        starts, at = array("q"), 0
+        find, append = self.prose.find, starts.append
+        for word in self.words:
+            at = find(word, at)
+            append(at)
+            at += len(word)
+        return starts
 
     def word_offsets(self, forms) -> list[tuple[int, str]]:
         """(offset, form) of each occurrence of these word forms in the prose, in text order."""

@@ -1,7 +1,6 @@
 """The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -11,7 +10,7 @@ from .document import PROSE_KINDS, TEXT_KINDS
 from .prose import document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
-from .resources import parsed_once
+from .resources import SortedTable, parsed_once, sorted_table
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
 CODE_BEFORE = frozenset("#@/\\_.$]")
@@ -55,72 +54,34 @@ def parse_swaps(text: str, fmt: str) -> dict[str, tuple[str, ...]]:
 
 
 def swap_table(text: str, fmt: str) -> dict:
-    """parse_swaps(text) as the cache keeps it: the sorted keys in one string and their choices in another, with
-    where each begins (as array bytes), and the phrases among the keys in the list's order. Loading these costs
-    a millisecond; a dict of 65,000 words costs fifty."""
+    """parse_swaps(text) as the cache keeps it: a sorted table of the words and their choices, and the phrases
+    among the words in the list's order."""
     swaps = parse_swaps(text, fmt)
-    keys = sorted(swaps)
-    values = ["".join("\x1f" + c for c in swaps[k]) for k in keys]
-    return {"keys": "".join(keys), "key_starts": _starts(keys), "values": "".join(values),
-            "value_starts": _starts(values), "phrases": [k for k in swaps if " " in k]}
+    table = sorted_table({k: "".join("\x1f" + c for c in choices) for k, choices in swaps.items()})
+    table["phrases"] = [k for k in swaps if " " in k]
+    return table
 
 
-def _starts(parts: list[str]) -> bytes:
-    starts, at = array("q", [0]), 0
-    for part in parts:
-        at += len(part)
-        starts.append(at)
-    return starts.tobytes()
+def _choices(stored: str) -> tuple[str, ...]:
+    return tuple(stored.split("\x1f")[1:])
 
 
 class SwapTable:
-    """A word list as `swap_table` caches it, with the pack's own `swap` entries on top: `in` and `[]` find a
-    key by binary search in the sorted keys, until lookups are many enough that building the dict pays."""
-
-    DICT_AFTER = 2000  # lookups
+    """A word list as `swap_table` caches it, with the pack's own `swap` entries on top."""
 
     def __init__(self, table: dict, extra: dict[str, tuple[str, ...]]):
-        self.extra = extra
-        self.keys, self.values = table["keys"], table["values"]
-        self.key_starts, self.value_starts = array("q"), array("q")
-        self.key_starts.frombytes(table["key_starts"])
-        self.value_starts.frombytes(table["value_starts"])
-        listed = set(table["phrases"])
-        self.phrases = table["phrases"] + [k for k in extra if " " in k and k not in listed]
-        self._dict: dict[str, int] | None = None
-        self._lookups = 0
+        self.extra, self.listed = extra, SortedTable(table, _choices)
+        known = set(table["phrases"])
+        self.phrases = table["phrases"] + [k for k in extra if " " in k and k not in known]
 
     def __bool__(self) -> bool:
-        return bool(self.extra) or len(self.key_starts) > 1
-
-    def _key(self, i: int) -> str:
-        return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
-
-    def _index(self, key: str) -> int | None:
-        if self._dict is None:
-            self._lookups += 1
-            if self._lookups <= self.DICT_AFTER:
-                lo, hi = 0, len(self.key_starts) - 1
-                while lo < hi:
-                    mid = (lo + hi) // 2
-                    if self._key(mid) < key:
-                        lo = mid + 1
-                    else:
-                        hi = mid
-                return lo if lo < len(self.key_starts) - 1 and self._key(lo) == key else None
-            self._dict = {self._key(i): i for i in range(len(self.key_starts) - 1)}
-        return self._dict.get(key)
+        return bool(self.extra) or len(self.listed) > 0
 
     def __contains__(self, key: str) -> bool:
-        return key in self.extra or self._index(key) is not None
+        return key in self.extra or key in self.listed
 
     def __getitem__(self, key: str) -> tuple[str, ...]:
-        if key in self.extra:
-            return self.extra[key]
-        i = self._index(key)
-        if i is None:
-            raise KeyError(key)
-        return tuple(self.values[self.value_starts[i]:self.value_starts[i + 1]].split("\x1f")[1:])
+        return self.extra[key] if key in self.extra else self.listed[key]
 
 
 def _hyphen_variant(typo: str, correction: str) -> bool:

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from . import patterns
 from .document import MASK, PROSE_KINDS, is_mark
-from .resources import packs_dir, parsed_once
+from .resources import SortedTable, packs_dir, parsed_once, sorted_table
 
 _URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
 _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -85,18 +85,19 @@ def is_abbreviation(prose: str, dot: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int]:
-    """Lower-case English words and how often they occur in a large corpus (200 times or more)."""
-    return parsed_once(packs_dir() / "words-en.txt", _counts)
+def word_frequencies() -> SortedTable:
+    """Lower-case English words and how often they occur in a large corpus (200 times or more): a mapping
+    with `in`, `[]`, `get` and `items`."""
+    return SortedTable(parsed_once(packs_dir() / "words-en.txt", _counts, "table"), int)
 
 
-def _counts(text: str) -> dict[str, int]:
+def _counts(text: str) -> dict:
     words = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
             word, _, count = line.partition(" ")
-            words[word] = int(count)
-    return words
+            words[word] = str(int(count))
+    return sorted_table(words)
 
 
 def is_common_word(word: str, min_class: int = 4) -> bool:

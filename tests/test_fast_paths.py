@@ -114,3 +114,16 @@ def test_swap_table_finds_what_the_parsed_word_list_holds():
 def test_lowercase_ascii_letters():  # DL201 skips an ASCII sentence start that is not lowercase before matching \p{Ll}
     ascii_text = "".join(map(chr, range(128)))
     assert patterns.compile(r"\p{Ll}").findall(ascii_text) == [ch for ch in ascii_text if ch.islower()]
+
+
+def test_word_frequencies_hold_every_listed_count():
+    from doclint.prose import word_frequencies
+    from doclint.resources import packs_dir
+
+    lines = (packs_dir() / "words-en.txt").read_text(encoding="utf-8").splitlines()
+    counts = dict(line.split(" ") for line in lines if line and not line.startswith("#"))
+    table = word_frequencies()
+    assert len(table) == len(counts)
+    for word, count in list(counts.items())[::97]:
+        assert table.get(word) == int(count) and word in table
+    assert table.get("zzzqx", 0) == 0 and "zzzqx" not in table

@@ -1,7 +1,6 @@
 """DL0xx: text encoding — mojibake and invisible characters."""
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,6 +96,8 @@ def mojibake(ctx: RuleContext):
             continue
         pure = bool(steps) and all(action in ("encode", "decode") for action, _ in steps)
         how = " then ".join(f"{action} {codec}" for action, codec in steps)
+        from difflib import SequenceMatcher
+
         matcher = SequenceMatcher(None, segment, fixed, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":

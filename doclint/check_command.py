@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
@@ -179,6 +178,8 @@ def _read(path: str):
 def _unified_diff(text: str, new_text: str, display: str) -> str:
     if new_text == text:
         return ""
+    import difflib
+
     diff = "".join(difflib.unified_diff(text.splitlines(True), new_text.splitlines(True), fromfile=display,
                                         tofile=display))
     return diff + ("\n\\ No newline at end of file\n" if not new_text.endswith(("\n", "\r")) else "")

@@ -150,6 +150,7 @@ def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]
         return [check_file_guarded(path, args, workspace) for path in paths]
     from .parallel import map_all
 
+    workspace.settings_for(paths[0]).linter()  # built before the pool: forked workers inherit its rules and lists
     return map_all(_check_in_pool, paths, jobs, (args, workspace), _size)
 
 

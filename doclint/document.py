@@ -131,8 +131,21 @@ class Document:
 
     @cached_property
     def words(self) -> list[str]:
-        """The prose's words in order: the one word scan that rules share."""
-        return WORD.findall(self.prose)
+        """The prose's words in order: the one word scan that rules share. A long prose is scanned a piece at a
+        time, each piece ending at a line break (no word spans one), keeping one string per distinct word: a
+        50 MB text has millions of words but few distinct ones."""
+        prose = self.prose
+        if len(prose) <= WORDS_IN_ONE_PIECE:
+            return WORD.findall(prose)
+        words: list[str] = []
+        one: dict[str, str] = {}
+        start = 0
+        while start < len(prose):
+            end = prose.find("\n", start + WORDS_IN_ONE_PIECE)
+            end = len(prose) if end < 0 else end
+            words += [one.setdefault(w, w) for w in WORD.findall(prose, start, end)]
+            start = end
+        return words
 
     @cached_property
     def word_counts(self) -> dict[str, int]:
@@ -158,6 +171,7 @@ class Document:
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
+WORDS_IN_ONE_PIECE = 2_000_000  # characters of prose scanned for words at once
 
 
 def is_mark(ch: str) -> bool:

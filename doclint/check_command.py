@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
@@ -149,9 +148,17 @@ def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]
     jobs = min(args.jobs or default_jobs(), len(paths))
     if jobs <= 1 or "-" in paths:
         return [check_file_guarded(path, args, workspace) for path in paths]
-    from .parallel import ordered_map
+    from .parallel import map_all
 
-    return [result for _, result in ordered_map(_check_in_pool, paths, jobs, (args, workspace))]
+    workspace.settings_for(paths[0]).linter()  # built before the pool: forked workers inherit its rules and lists
+    return map_all(_check_in_pool, paths, jobs, (args, workspace), _size)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _check_in_pool(context, path: str) -> FileResult:
@@ -172,6 +179,8 @@ def _read(path: str):
 def _unified_diff(text: str, new_text: str, display: str) -> str:
     if new_text == text:
         return ""
+    import difflib
+
     diff = "".join(difflib.unified_diff(text.splitlines(True), new_text.splitlines(True), fromfile=display,
                                         tofile=display))
     return diff + ("\n\\ No newline at end of file\n" if not new_text.endswith(("\n", "\r")) else "")

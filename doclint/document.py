@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -130,44 +131,49 @@ class Document:
 
     @cached_property
     def words(self) -> list[str]:
-        """The prose's words in order: the one word scan that rules share."""
-        return WORD.findall(self.prose)
+        """The prose's words in order: the one word scan that rules share. A long prose is scanned a piece at a
+        time, each piece ending at a line break (no word spans one), keeping one string per distinct word: a
+        50 MB text has millions of words but few distinct ones."""
+        prose = self.prose
+        if len(prose) <= WORDS_IN_ONE_PIECE:
+            return WORD.findall(prose)
+        words: list[str] = []
+        one: dict[str, str] = {}
+        start = 0
+        while start < len(prose):
+            end = prose.find("\n", start + WORDS_IN_ONE_PIECE)
+            end = len(prose) if end < 0 else end
+            words += [one.setdefault(w, w) for w in WORD.findall(prose, start, end)]
+            start = end
+        return words
 
     @cached_property
     def word_counts(self) -> dict[str, int]:
         """Occurrences of each word form in the prose."""
         return Counter(self.words)
 
-    def word_offsets(self, forms) -> list[tuple[int, str]]:
-        """(offset, form) of each occurrence of these word forms in the prose, in text order, without a second
-        word scan: each is the first whole-word str.find hit after the previous one."""
-        prose, found, at = self.prose, [], 0
-        for word in filter(forms.__contains__, self.words):
-            at = prose.find(word, at)
-            while not _is_token(prose, at, at + len(word)):  # inside a longer word ('data' in 'metadata')
-                at = prose.find(word, at + 1)
-            found.append((at, word))
+    @cached_property
+    def word_starts(self) -> array:
+        """Where each of `words` starts in the prose, for rules that place words. Each word is the first
+        occurrence of its text from the end of the one before: between two words of the scan no letter stands,
+        so nothing earlier can match. Kept as an array: a list of int objects would cost four times the memory."""
+        starts, at = array("q"), 0
+        find, append = self.prose.find, starts.append
+        for word in self.words:
+            at = find(word, at)
+            append(at)
             at += len(word)
-        return found
+        return starts
+
+    def word_offsets(self, forms) -> list[tuple[int, str]]:
+        """(offset, form) of each occurrence of these word forms in the prose, in text order."""
+        return [(at, word) for at, word in zip(self.word_starts, self.words) if word in forms]
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
-WORD_JOINERS = "'’-"
+WORDS_IN_ONE_PIECE = 2_000_000  # characters of prose scanned for words at once
 
 
 def is_mark(ch: str) -> bool:
     return ch > "\x7f" and unicodedata.category(ch)[0] == "M"
 
-
-def _is_token(prose: str, start: int, end: int) -> bool:
-    """Whether prose[start:end], a word form, is a whole token of WORD's scan: WORD would not extend it to the
-    right, and it does not continue a token on its left (letter, marks, or a joiner after a letter)."""
-    after = prose[end:end + 2]
-    if after[:1].isalpha() or is_mark(after[:1]) or (after[:1] in WORD_JOINERS and after[1:].isalpha()):
-        return False
-    j = start - 1
-    if j >= 0 and prose[j] in WORD_JOINERS:
-        j -= 1
-    while j >= 0 and is_mark(prose[j]):
-        j -= 1
-    return j < 0 or not prose[j].isalpha()

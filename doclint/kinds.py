@@ -10,7 +10,7 @@ from .document import PROSE_KINDS, TEXT_KINDS
 from .prose import archaic_english, document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
-from .resources import parsed_once
+from .resources import SortedTable, parsed_once, sorted_table
 
 SCOPES = {"prose": PROSE_KINDS, "text": TEXT_KINDS}
 CODE_BEFORE = frozenset("#@/\\_.$]0123456789")  # and digits: the 'nd' of '2nd'
@@ -53,6 +53,37 @@ def parse_swaps(text: str, fmt: str) -> dict[str, tuple[str, ...]]:
     return swaps
 
 
+def swap_table(text: str, fmt: str) -> dict:
+    """parse_swaps(text) as the cache keeps it: a sorted table of the words and their choices, and the phrases
+    among the words in the list's order."""
+    swaps = parse_swaps(text, fmt)
+    table = sorted_table({k: "".join("\x1f" + c for c in choices) for k, choices in swaps.items()})
+    table["phrases"] = [k for k in swaps if " " in k]
+    return table
+
+
+def _choices(stored: str) -> tuple[str, ...]:
+    return tuple(stored.split("\x1f")[1:])
+
+
+class SwapTable:
+    """A word list as `swap_table` caches it, with the pack's own `swap` entries on top."""
+
+    def __init__(self, table: dict, extra: dict[str, tuple[str, ...]]):
+        self.extra, self.listed = extra, SortedTable(table, _choices)
+        known = set(table["phrases"])
+        self.phrases = table["phrases"] + [k for k in extra if " " in k and k not in known]
+
+    def __bool__(self) -> bool:
+        return bool(self.extra) or len(self.listed) > 0
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.extra or key in self.listed
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return self.extra[key] if key in self.extra else self.listed[key]
+
+
 def _hyphen_variant(typo: str, correction: str) -> bool:
     return typo.strip().lower().replace("-", "") == correction.lower().replace("-", "")
 
@@ -71,21 +102,23 @@ def _matching_case(found: str, replacement: str) -> str:
 
 def substitution(entry: dict, folder: Path, applicability: Applicability):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
-    swaps: dict[str, tuple[str, ...]] = {}
+    table = swap_table("", "codespell")
     if "swap_file" in entry:
         fmt = entry.get("swap_format", "codespell")
-        swaps.update(parsed_once(folder / entry["swap_file"], partial(parse_swaps, fmt=fmt), fmt))
+        table = parsed_once(folder / entry["swap_file"], partial(swap_table, fmt=fmt), fmt + "-table")
+    extra: dict[str, tuple[str, ...]] = {}
     for typo, correction in entry.get("swap", {}).items():
         choices = (correction,) if isinstance(correction, str) else tuple(correction)
         if not all(isinstance(c, str) and c.strip() for c in choices):
             raise ValueError(f"'swap' entry {typo!r} must map to a non-empty string or list of strings")
-        swaps[_normal_key(typo)] = tuple(c.strip() for c in choices)
+        extra[_normal_key(typo)] = tuple(c.strip() for c in choices)
+    swaps = SwapTable(table, extra)
     if not swaps:
         raise ValueError("a substitution rule needs 'swap' or 'swap_file'")
     ignore_case = entry.get("ignore_case", True)
     scope = _scope(entry)
     message = entry["message"]
-    phrases = [k for k in swaps if " " in k]
+    phrases = swaps.phrases
     phrase_pattern = patterns.compile(
         r"\b(?:" + "|".join(patterns.regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
         + r")\b", patterns.regex.IGNORECASE if ignore_case else 0) if phrases else None

@@ -40,6 +40,24 @@ def ordered_map(work: Callable, items: Iterable[Item], jobs: int, context,
                 future.cancel()
 
 
+def map_all(work: Callable, items: list, jobs: int, context, cost: Callable[[Item], float]) -> list:
+    """[work(context, item) for item in items] in a pool of `jobs` processes that each receive `context` once.
+    For callers that keep every result anyway: all items are in flight at once, the costliest first, so that
+    neither a long item at the head of the order holds the other processes up nor one at its end runs alone."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    order = sorted(range(len(items)), key=lambda i: -cost(items[i]))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(context,)) as pool:
+        futures = {}
+        try:
+            for i in order:
+                futures[i] = pool.submit(_run, work, items[i])
+            return [futures[i].result() for i in range(len(items))]
+        finally:
+            for future in futures.values():
+                future.cancel()
+
+
 def _start(context) -> None:
     global _context
     _context = context

@@ -20,13 +20,14 @@ OPTIONS = (
     | pyromark.Options.ENABLE_FOOTNOTES
 )
 TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
-TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE)
-TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE)
+TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE, linear=True)
+TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE, linear=True)
 HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 FENCE_WITH_TABS = patterns.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*$", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
-CONTAINERS = {"Paragraph", "Heading", "Item", "TableCell"}
+CONTAINERS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item", "TableCell": "table-cell"}
+NO_ATTRIBUTES: dict = {}  # of a tag given by name alone; read, never written
 
 
 class _Offsets:
@@ -72,9 +73,13 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     opaque = 0
     char = offsets.char if offsets.extra else None  # ASCII text: byte offsets are character offsets
     for event, rng in pyromark.events_with_range(_fences_closed_by_tabs(text), options=OPTIONS):
-        start, end = (char(rng["start"]), char(rng["end"])) if char else (rng["start"], rng["end"])
-        if isinstance(event, dict) and "Start" in event:
-            tag, attrs = _tag(event["Start"])
+        if char is None:
+            start, end = rng["start"], rng["end"]
+        else:
+            start, end = char(rng["start"]), char(rng["end"])
+        kind, payload = next(iter(event.items())) if type(event) is dict else (event, None)
+        if kind == "Start":
+            tag, attrs = (payload, NO_ATTRIBUTES) if type(payload) is str else _tag(payload)
             if tag in OPAQUE:
                 if tag == "HtmlBlock":
                     html_spans.append((start, end))
@@ -94,9 +99,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
                         and stack[-1][1].content_start < 0:
                     block = stack[-1][1]  # an item's first paragraph is the item's text
                 else:
-                    kind = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item",
-                            "TableCell": "table-cell"}[tag]
-                    block = Block(kind, start, end, -1, -1, level=_heading_level(attrs) if tag == "Heading" else 0,
+                    block = Block(CONTAINERS[tag], start, end, -1, -1,
+                                  level=_heading_level(attrs) if tag == "Heading" else 0,
                                   group=groups[-1] if tag == "Item" and groups else 0)
                     blocks.append(block)
                     if tag == "Heading":
@@ -109,8 +113,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
             stack.append((tag, block if block is not None else (stack[-1][1] if stack and tag not in CONTAINERS
                                                                    and tag not in ("List", "Table") else None)))
             continue
-        if isinstance(event, dict) and "End" in event:
-            tag, _ = _tag(event["End"])
+        if kind == "End":
+            tag = payload if type(payload) is str else _tag(payload)[0]
             if stack:
                 stack.pop()
             if tag in ("List", "Table") and groups:
@@ -120,7 +124,6 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
             if tag in OPAQUE:
                 opaque -= 1
             continue
-        kind, payload = (next(iter(event.items())) if isinstance(event, dict) else (event, None))
         if kind == "InlineHtml":
             html_spans.append((start, end))
         for link in open_links:
@@ -131,10 +134,13 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
             continue
         if owner.content_start < 0:
             owner.content_start = start
-        owner.content_end = max(owner.content_end, end)
+        if end > owner.content_end:
+            owner.content_end = end
         if kind == "Text":
             prose_spans.append((start, end))
-        if kind in ("Text", "Code") and id(owner) in rendered:
+            if id(owner) in rendered:
+                rendered[id(owner)].append(payload)
+        elif kind == "Code" and id(owner) in rendered:
             rendered[id(owner)].append(payload)
     doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
     for block in doc.blocks:
@@ -179,7 +185,7 @@ def _mark_title(doc: Document) -> None:
 def _find_toc(doc: Document, links: list[list]) -> Toc | None:
     """The '#fragment' links under a 'Table of Contents' heading or between <!-- toc --> markers; each link is
     an entry (generated TOCs sometimes put several on one item through lazy continuation lines)."""
-    marker = TOC_OPEN.search(doc.text)
+    marker = TOC_OPEN.search(doc.text) if "<!--" in doc.text else None
     if marker is not None:
         close = TOC_CLOSE.search(doc.text, marker.end())
         region = (marker.end(), close.start() if close else len(doc.text))

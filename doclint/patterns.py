@@ -48,7 +48,7 @@ class Pattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         if self.timeout is None:  # nothing to catch: regex's own iterator, without a generator around it
-            return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
+            return (self._compiled or self.compiled).finditer(text, pos, len(text) if endpos is None else endpos)
         return self._guarded_finditer(text, pos, endpos)
 
     def _guarded_finditer(self, text: str, pos: int, endpos: int | None) -> Iterator[regex.Match]:
@@ -58,31 +58,36 @@ class Pattern:
         except TimeoutError as error:
             raise self._timeout(error) from error
 
+    # The single-match methods are called once per line or block: they inline the budget and skip the property.
     def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        end = len(text) if endpos is None else endpos
         try:
-            end = len(text) if endpos is None else endpos
-            return self.compiled.findall(text, pos, end, timeout=self._budget(pos, end))
+            return (self._compiled or self.compiled).findall(
+                text, pos, end, timeout=None if self.timeout is None else budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        end = len(text) if endpos is None else endpos
         try:
-            end = len(text) if endpos is None else endpos
-            return self.compiled.search(text, pos, end, timeout=self._budget(pos, end))
+            return (self._compiled or self.compiled).search(
+                text, pos, end, timeout=None if self.timeout is None else budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        end = len(text) if endpos is None else endpos
         try:
-            end = len(text) if endpos is None else endpos
-            return self.compiled.match(text, pos, end, timeout=self._budget(pos, end))
+            return (self._compiled or self.compiled).match(
+                text, pos, end, timeout=None if self.timeout is None else budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        end = len(text) if endpos is None else endpos
         try:
-            end = len(text) if endpos is None else endpos
-            return self.compiled.fullmatch(text, pos, end, timeout=self._budget(pos, end))
+            return (self._compiled or self.compiled).fullmatch(
+                text, pos, end, timeout=None if self.timeout is None else budget(pos, end))
         except TimeoutError as error:
             raise self._timeout(error) from error
 
@@ -97,6 +102,45 @@ class Pattern:
             return self.compiled.sub(replacement, text, timeout=self._budget(0, len(text)))
         except TimeoutError as error:
             raise self._timeout(error) from error
+
+
+def needed_characters(source: str, flags: int, avoid: frozenset[str] = frozenset()) -> set[str]:
+    """For a pattern in `re` syntax that is an alternation (as ftfy's badness pattern is): characters of which
+    every match holds at least one. From each alternative, the characters of one of its mandatory character
+    classes or literals: one without ASCII, and of those the one with fewest characters in `avoid`, then fewest
+    characters. Raises ValueError when some alternative has no such class."""
+    import re
+    from re import _constants as constants, _parser as parser
+
+    def charset(op, av) -> set[str] | None:
+        if op is constants.LITERAL:
+            return {chr(av)}
+        if op is not constants.IN:
+            return None
+        found = set()
+        for kind, value in av:
+            if kind is constants.LITERAL:
+                found.add(chr(value))
+            elif kind is constants.RANGE:
+                found.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # negated, or a category such as \w: no help
+                return None
+        return found
+
+    if flags & re.IGNORECASE:
+        raise ValueError("a case-insensitive pattern")
+    tree = parser.parse(source, flags)
+    [(op, av)] = tree.data
+    if op is not constants.BRANCH:
+        raise ValueError("not an alternation")
+    needed: set[str] = set()
+    for branch in av[1]:
+        sets = [s for s in (charset(op, av) for op, av in branch.data) if s]
+        best = min(sets, key=lambda s: (any(c.isascii() for c in s), len(s & avoid), len(s)), default=None)
+        if best is None or any(c.isascii() for c in best):
+            raise ValueError("an alternative needs no rare character")
+        needed |= best
+    return needed
 
 
 @lru_cache(maxsize=None)

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from . import patterns
 from .document import MASK, PROSE_KINDS, is_mark
-from .resources import packs_dir, parsed_once
+from .resources import SortedTable, packs_dir, parsed_once, sorted_table
 
 _URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
 _EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -93,24 +93,19 @@ def is_abbreviation(prose: str, dot: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int]:
-    """Lower-case English words and how often they occur in a large corpus (200 times or more)."""
-    return parsed_once(packs_dir() / "words-en.txt", _counts)
+def word_frequencies() -> SortedTable:
+    """Lower-case English words and how often they occur in a large corpus (200 times or more): a mapping
+    with `in`, `[]`, `get` and `items`."""
+    return SortedTable(parsed_once(packs_dir() / "words-en.txt", _counts, "table"), int)
 
 
-def _counts(text: str) -> dict[str, int]:
+def _counts(text: str) -> dict:
     words = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
             word, _, count = line.partition(" ")
-            words[word] = int(count)
-    return words
-
-
-@lru_cache(maxsize=1)
-def english_words() -> dict[str, int]:
-    """Lower-case English words with a frequency class: int(log10(occurrences))."""
-    return {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
+            words[word] = str(int(count))
+    return sorted_table(words)
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +145,9 @@ def archaic_english(doc) -> bool:
 
 
 def is_common_word(word: str, min_class: int = 4) -> bool:
-    return english_words().get(word.lower(), 0) >= min_class
+    """Whether the word's frequency class, int(log10(occurrences)) (0 for a word not in the list), is at least
+    min_class."""
+    return min_class <= 0 or word_frequencies().get(word.lower(), 0) >= 10 ** min_class
 
 
 SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})", linear=True)

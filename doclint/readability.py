@@ -5,18 +5,28 @@ missing. doclint must never reach the network, so the counter is pointed at pyph
 dictionary (textstat's own fallback) before any score is computed."""
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from types import ModuleType
 
 from .document import Document, PROSE_KINDS
 
 
 @lru_cache(maxsize=1)
 def _textstat():
-    from textstat.backend.counts import _count_syllables
+    # textstat imports nltk (and numpy with it: a second and 30 MB) for the CMU dictionary alone, which doclint
+    # never consults: an empty module stands in for nltk while textstat loads, unless nltk is loaded already.
+    stand_in = None
+    if "nltk" not in sys.modules:
+        stand_in = sys.modules["nltk"] = ModuleType("nltk")
+    try:
+        from textstat.backend.counts import _count_syllables
 
-    _count_syllables.get_cmudict = lambda lang: None  # never nltk.download('cmudict')
-    import textstat
-
+        _count_syllables.get_cmudict = lambda lang: None  # never nltk.download('cmudict')
+        import textstat
+    finally:
+        if stand_in is not None and sys.modules.get("nltk") is stand_in:
+            del sys.modules["nltk"]
     return textstat
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+from array import array
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import __version__
 
@@ -53,3 +54,79 @@ def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> 
     except OSError:
         pass
     return parsed
+
+
+def sorted_table(mapping: dict[str, str]) -> dict:
+    """A {key: value} of strings as the cache keeps it for SortedTable: the sorted keys in one string and their
+    values in another, with where each begins (array bytes)."""
+    keys = sorted(mapping)
+    values = [mapping[k] for k in keys]
+    return {"keys": "".join(keys), "key_starts": _starts(keys), "values": "".join(values),
+            "value_starts": _starts(values)}
+
+
+def _starts(parts: list[str]) -> bytes:
+    starts, at = array("q", [0]), 0
+    for part in parts:
+        at += len(part)
+        starts.append(at)
+    return starts.tobytes()
+
+
+class SortedTable:
+    """A large word list, as `sorted_table` made it, read without building a dict: loading it costs a
+    millisecond where a dict of tens of thousands of words costs tens. `in`, `[]` and `get` find a key by
+    bisection, until lookups are many enough that building the dict pays. `convert` turns a stored value
+    string into the value."""
+
+    DICT_AFTER = 2000  # lookups
+
+    def __init__(self, table: dict, convert: Callable[[str], object] = str):
+        self.keys, self.values, self.convert = table["keys"], table["values"], convert
+        self.key_starts, self.value_starts = array("q"), array("q")
+        self.key_starts.frombytes(table["key_starts"])
+        self.value_starts.frombytes(table["value_starts"])
+        self.size = len(self.key_starts) - 1
+        self._dict: dict[str, int] | None = None
+        self._lookups = 0
+
+    def _key(self, i: int) -> str:
+        return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
+
+    def _index(self, key: str) -> int | None:
+        if self._dict is None:
+            self._lookups += 1
+            if self._lookups <= self.DICT_AFTER:
+                lo, hi = 0, self.size
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if self._key(mid) < key:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                return lo if lo < self.size and self._key(lo) == key else None
+            self._dict = {self._key(i): i for i in range(self.size)}
+        return self._dict.get(key)
+
+    def _value(self, i: int):
+        return self.convert(self.values[self.value_starts[i]:self.value_starts[i + 1]])
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __contains__(self, key: str) -> bool:
+        return self._index(key) is not None
+
+    def __getitem__(self, key: str):
+        i = self._index(key)
+        if i is None:
+            raise KeyError(key)
+        return self._value(i)
+
+    def get(self, key: str, default=None):
+        i = self._index(key)
+        return default if i is None else self._value(i)
+
+    def items(self) -> Iterator[tuple[str, object]]:
+        return ((self._key(i), self._value(i)) for i in range(self.size))
+

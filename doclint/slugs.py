@@ -5,14 +5,14 @@ import unicodedata
 
 from . import patterns
 
-_GITHUB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]")
-_GITLAB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_\- ]")
-_HYPHENS = patterns.compile(r"-{2,}")
-_PANDOC_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_.\- ]")
-_PANDOC_LEAD = patterns.compile(r"^[^\p{L}]+")
-_PYMD_DROP = patterns.compile(r"[^\w\s-]")
-_PYMD_SPACES = patterns.compile(r"[-\s]+")
-_SPACES = patterns.compile(r"\s+")
+_GITHUB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]", linear=True)
+_GITLAB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_\- ]", linear=True)
+_HYPHENS = patterns.compile(r"-{2,}", linear=True)
+_PANDOC_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_.\- ]", linear=True)
+_PANDOC_LEAD = patterns.compile(r"^[^\p{L}]+", linear=True)
+_PYMD_DROP = patterns.compile(r"[^\w\s-]", linear=True)
+_PYMD_SPACES = patterns.compile(r"[-\s]+", linear=True)
+_SPACES = patterns.compile(r"\s+", linear=True)
 
 
 def github(text: str) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-from difflib import SequenceMatcher
 
 from . import patterns
 from .document import Block, Document, normalize_heading
@@ -51,6 +50,8 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
             have = plain(doc.content(block))
             if abs(len(have) - len(wanted)) > max(len(wanted), 8) // 3:
                 continue
+            from difflib import SequenceMatcher  # imported only where a TOC entry has no exact heading
+
             matcher = SequenceMatcher(None, wanted, have, autojunk=False)
             if matcher.quick_ratio() >= best_ratio and matcher.ratio() >= best_ratio:
                 best, best_ratio = block, matcher.ratio()

@@ -58,3 +58,72 @@ def test_prose_view_masks_outside_the_spans(text, pairs):
     inside = {i for start, end in spans for i in range(start, min(end, len(text)))}
     expected = "".join(ch if i in inside or ch in "\r\n" else MASK for i, ch in enumerate(text))
     assert build_prose(text, spans) == expected
+
+
+def test_mojibake_clues_cover_every_badness_match():
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    from doclint.rules.encoding import _clues
+
+    clues = _clues()
+    assert clues is not None
+    pieces = sorted(set("".join(MOJIBAKE_CATEGORIES.values()) + "ÂÃÎÐŒœ°×ØÙàµ√≈‚вВГРСβΒΓΞΟā€ŸŠ®a Z.\n"))
+    without = "".join(ch for ch in pieces if ch not in clues)
+    for a in without:  # any pair or triple of non-clue characters is never mojibake to ftfy
+        for b in without:
+            assert not BADNESS_RE.search(a + b + "a"), (a, b)
+            assert not BADNESS_RE.search(" " + a + b), (a, b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("ÂÃ ©®“”‘’–—…éÉ€£°•aZ.\u00a0\x81") + ["Ã©", "â€™", "Ð²"]), max_size=12))
+def test_mojibake_clues_precede_ftfy(pieces):
+    text = "".join(pieces)
+    from ftfy.badness import is_bad
+
+    from doclint.rules.encoding import _clues
+
+    assert not is_bad(text) or not _clues().isdisjoint(text)
+
+
+def test_common_words_by_frequency_class():
+    from doclint.prose import is_common_word, word_frequencies
+
+    classes = {word: len(str(count)) - 1 for word, count in word_frequencies().items()}
+    for word in list(classes)[::50] + ["zzzqx", "The"]:
+        for min_class in range(-1, 7):
+            assert is_common_word(word, min_class) == (classes.get(word.lower(), 0) >= min_class), (word, min_class)
+
+
+def test_swap_table_finds_what_the_parsed_word_list_holds():
+    from doclint.kinds import SwapTable, parse_swaps, swap_table
+    from doclint.resources import packs_dir
+
+    text = (packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8") + "\nwich->which,\nnone->\n"
+    swaps = parse_swaps(text, "codespell")
+    table = SwapTable(swap_table(text, "codespell"), {"thier": ("there",), "new one": ("new",)})
+    probes = list(swaps)[::7] + ["wich", "none", "thier", "new one", "", "zzzz", "a", "~"]
+    for _ in range(2):  # by binary search, then (past DICT_AFTER lookups) through the dict
+        for key in probes:
+            expected = {"thier": ("there",), "new one": ("new",)}.get(key, swaps.get(key))
+            assert (key in table) == (expected is not None), key
+            assert (table[key] if expected is not None else None) == expected, key
+    assert table.phrases == [k for k in swaps if " " in k] + ["new one"]
+
+
+def test_lowercase_ascii_letters():  # DL201 skips an ASCII sentence start that is not lowercase before matching \p{Ll}
+    ascii_text = "".join(map(chr, range(128)))
+    assert patterns.compile(r"\p{Ll}").findall(ascii_text) == [ch for ch in ascii_text if ch.islower()]
+
+
+def test_word_frequencies_hold_every_listed_count():
+    from doclint.prose import word_frequencies
+    from doclint.resources import packs_dir
+
+    lines = (packs_dir() / "words-en.txt").read_text(encoding="utf-8").splitlines()
+    counts = dict(line.split(" ") for line in lines if line and not line.startswith("#"))
+    table = word_frequencies()
+    assert len(table) == len(counts)
+    for word, count in list(counts.items())[::97]:
+        assert table.get(word) == int(count) and word in table
+    assert table.get("zzzqx", 0) == 0 and "zzzqx" not in table

@@ -44,3 +44,16 @@ def test_find_words_equals_a_scan_for_standalone_forms(prose, data):
     standalone = patterns.compile(r"(?<![\p{L}\p{M}'’-])(?:" + alternatives + r")(?![\p{L}\p{M}'’-])")
     expected = [(m.start(), m.end()) for m in standalone.finditer(prose)] if forms else []
     assert find_words(doc, forms) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(ALPHABET, st.just("\n")), max_size=40).map("".join))
+def test_a_long_prose_is_scanned_in_pieces_with_the_same_words(prose):
+    from doclint import document
+
+    whole = WORD.findall(prose)
+    saved, document.WORDS_IN_ONE_PIECE = document.WORDS_IN_ONE_PIECE, 3
+    try:
+        assert _document(prose).words == whole
+    finally:
+        document.WORDS_IN_ONE_PIECE = saved

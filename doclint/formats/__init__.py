@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable
-from urllib.parse import quote
 
 from ..registry import Rule
 from ..report import FileReport
@@ -30,6 +28,8 @@ def relative_path(path: str, cwd: str) -> str:
 
 def uri(path: str, cwd: str) -> str:
     """A URI reference for the file: relative to cwd where possible, else an absolute file URI."""
+    from urllib.parse import quote
+
     relative = relative_path(path, cwd)
     if relative.startswith("/"):
         return "file://" + quote(relative)
@@ -41,11 +41,9 @@ def rule_name(run: Run, code: str, fallback: str) -> str:
     return rule.name if rule else fallback
 
 
-def _formatters() -> dict[str, Callable[[Run], str]]:
-    from . import gitlab, github, junit, machine, sarif, text
-
-    return {"concise": text.concise, "full": text.full, "json": machine.json_array, "json-lines": machine.json_lines,
-            "sarif": sarif.render, "github": github.render, "junit": junit.render, "gitlab": gitlab.render}
+_FORMATTERS = {"concise": ("text", "concise"), "full": ("text", "full"), "json": ("machine", "json_array"),
+               "json-lines": ("machine", "json_lines"), "sarif": ("sarif", "render"), "github": ("github", "render"),
+               "junit": ("junit", "render"), "gitlab": ("gitlab", "render")}  # name -> (module, function)
 
 
 FORMATS = ("concise", "full", "json", "json-lines", "sarif", "github", "junit", "gitlab")
@@ -53,4 +51,9 @@ TEXT_FORMATS = frozenset({"concise", "full"})  # for people: a summary line, col
 
 
 def render(name: str, run: Run) -> str:
-    return _formatters()[name](run)
+    """The run in format `name`; only that format's module is imported (junit's XML costs a run that prints
+    text)."""
+    from importlib import import_module
+
+    module, function = _FORMATTERS[name]
+    return getattr(import_module(f"{__name__}.{module}"), function)(run)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from difflib import SequenceMatcher
 
 from ..model import Diagnostic
 from ..report import FileReport, fixable_now
@@ -80,6 +79,8 @@ def _diff(report: FileReport, d: Diagnostic, gutter: int, paint: Paint) -> list[
     pieces.append(text[at:region_end])
     old, new = text[region_start:region_end].splitlines(), "".join(pieces).splitlines()
     out = []
+    from difflib import SequenceMatcher
+
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue

@@ -55,6 +55,9 @@ def lowercase_sentence_start(ctx: RuleContext):
         if block.kind == "table-cell":
             continue
         for pos in starts[1:] if block.kind == "list-item" else starts:  # list items may open in lowercase
+            first = prose[pos:pos + 1]
+            if first.isascii() and not first.islower():  # LOWER_WORD starts with \p{Ll}: 'a' to 'z' in ASCII
+                continue
             m = LOWER_WORD.match(prose, pos, block.content_end)
             if m is None or prose[pos - 1:pos] in "([{\x00":  # parenthesis, emphasis, link text, code
                 continue
@@ -285,7 +288,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -
     for found, phrase in candidates:
         if phrase not in evidence:
             evidence[phrase] = sum(_is_evidence(doc, at, len(phrase), starts) for at in _find_all(prose, phrase))
-        if evidence[phrase] and sum(1 for _ in _find_all(prose, found)) <= evidence[phrase]:
+        if evidence[phrase] and _count_all(doc, found) <= evidence[phrase]:
             return found, phrase  # and the article does not usually write it in lowercase
     return None
 
@@ -346,9 +349,24 @@ def mid_sentence(prose: str, start: int, block_start: int) -> bool:
     return before.isalnum() or before == "," or before == "." and is_abbreviation(prose, start - 2)
 
 
+def _count_all(doc: Document, needle: str) -> int:
+    """Occurrences of needle in the prose as a word (counted once per document)."""
+    counts = doc.analysis.setdefault("prose_phrase_counts", {})
+    if needle not in counts:
+        counts[needle] = sum(1 for _ in _find_all(doc.prose, needle))
+    return counts[needle]
+
+
 def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
     """'Korean' capitalised mid-sentence somewhere not after 'South': a name of its own, not merely part of
-    'Konnectivity Agent'."""
+    'Konnectivity Agent'. Worked out once per document for each pair."""
+    known = doc.analysis.setdefault("capitalised_without", {})
+    if (word, before) not in known:
+        known[word, before] = _first_capitalised_without(doc, word, before, starts)
+    return known[word, before]
+
+
+def _first_capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
     prose = doc.prose
     for at in _find_all(prose, word):
         if at not in starts and prose[max(0, at - len(before) - 1):at] != f"{before} ":

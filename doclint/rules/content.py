@@ -1,6 +1,7 @@
 """DL6xx: signals of generated or scraped content — hollow FAQs, off-topic splices, repeated text, readability."""
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 
@@ -71,8 +72,23 @@ def hollow_faq(ctx: RuleContext):
 
 
 def _content_words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)
-            if (len(w) > 2 or len(w) == 2 and w.isupper()) and w.lower() not in STOPWORDS]
+    return _content(WORD.findall(text))
+
+
+def _content(words: list[str]) -> list[str]:
+    return [low for w in words if (len(w) > 2 or len(w) == 2 and w.isupper()) and (low := w.lower()) not in STOPWORDS]
+
+
+def _block_tokens(doc: Document, block: Block) -> list[tuple[int, str]] | None:
+    """(start, word) of the document's word scan inside the block's text: what a word scan of the block's text
+    alone finds, unless a word runs across one of its ends (then None)."""
+    starts, words = doc.word_starts, doc.words
+    i = bisect.bisect_left(starts, block.content_start)
+    j = bisect.bisect_left(starts, block.content_end)
+    if i > 0 and starts[i - 1] + len(words[i - 1]) > block.content_start \
+            or j > i and starts[j - 1] + len(words[j - 1]) > block.content_end:
+        return None
+    return list(zip(starts[i:j], words[i:j]))
 
 
 class _Section:
@@ -80,11 +96,17 @@ class _Section:
         spans = ([heading] if heading else []) + blocks
         text = " ".join(doc.prose[b.content_start:b.content_end] for b in spans)
         self.heading = heading
-        self.words = Counter(_content_words(text))
-        self.names = Counter(m.group() for b in blocks
-                             for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
-                             if m.group()[:1].isupper() and m.start() not in starts)
-        self.years = [int(y) for y in YEAR.findall(text)]
+        tokens = [_block_tokens(doc, b) for b in spans]
+        if None in tokens:  # a word runs across a block's end: scan the blocks' own text
+            self.words = Counter(_content_words(text))
+            self.names = Counter(m.group() for b in blocks
+                                 for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
+                                 if m.group()[:1].isupper() and m.start() not in starts)
+        else:
+            self.words = Counter(_content([w for found in tokens for _, w in found]))
+            self.names = Counter(w for found in tokens[1 if heading else 0:] for at, w in found
+                                 if w[:1].isupper() and at not in starts)
+        self.years = [int(y) for y in YEAR.findall(text)] if "1" in text or "2" in text else []
 
 
 @rule("DL604", "off-topic-section", "From a section on, the article is about something else",
@@ -109,6 +131,8 @@ def off_topic_section(ctx: RuleContext):
         return
     title_text = doc.prose[doc.title.content_start:doc.title.content_end]
     title = list(dict.fromkeys(_content_words(title_text)))
+    if not _title_used_enough(doc.prose, title):
+        return
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
     starts = {p for _, block_starts in document_sentence_starts(doc) for p in block_starts}
     sections = [_Section(doc, h, blocks, starts) for h, blocks in doc.sections()]
@@ -148,6 +172,15 @@ def off_topic_section(ctx: RuleContext):
         yield ctx.report(heading.content_start, heading.content_end,
                          f"The article drifts off topic from here: {evidence}")
         return
+
+
+def _title_used_enough(prose: str, title: list[str]) -> bool:
+    """Whether three of the title's words can occur twice in the text, as a drift needs: an ASCII word cannot
+    be a word of the text more often than the lowercased text holds it (other words are given the benefit)."""
+    if len(title) < 3:
+        return False
+    lowered = prose.lower()
+    return sum(1 for w in title if not w.isascii() or lowered.count(w) >= 2) >= 3
 
 
 def _period(years: list[int]) -> str:

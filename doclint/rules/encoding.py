@@ -1,12 +1,13 @@
 """DL0xx: text encoding — mojibake and invisible characters."""
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from ..document import TEXT_KINDS
 from ..model import Applicability, Edit, Fixable
 from ..registry import RuleContext, fix, rule
+from ..resources import parsed_once
 from .. import patterns
 
 INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01-\x08\x0e-\x1f\x7f]|(?<=.)\ufeff", linear=True)
@@ -26,6 +27,33 @@ def _ftfy():
         uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=True,
     )
     return ftfy, is_bad, config
+
+
+# Characters typical of prose that ftfy's badness pattern accepts in more than one place: a clue avoids them.
+_COMMON_IN_PROSE = frozenset("‘’“”«»•–—…\u00a0")
+
+
+@lru_cache(maxsize=1)
+def _clues():
+    """The characters of which ftfy's badness pattern needs at least one to match at all (one
+    character class chosen from each of its alternatives), or None when it cannot be worked out: text without
+    any of them is not mojibake, and ftfy (a fifth of a second to import) is not even loaded."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("ftfy")
+        source = Path(spec.submodule_search_locations[0]) / "badness.py"
+        chars = parsed_once(source, _required_chars, "clues")["chars"]
+    except Exception:  # an ftfy laid out differently: no pre-check, ftfy judges every text
+        return None
+    return frozenset(chars) or None  # a set, not a pattern: `regex` tests a character class this large slowly
+
+
+def _required_chars(_source: str) -> dict:
+    from ftfy.badness import BADNESS_RE
+
+    return {"chars": "".join(sorted(patterns.needed_characters(BADNESS_RE.pattern, BADNESS_RE.flags,
+                                                               _COMMON_IN_PROSE)))}
 
 
 @rule("DL001", "mojibake", "Text was decoded with the wrong encoding (mojibake)", fixable=Fixable.ALWAYS,
@@ -53,16 +81,23 @@ def mojibake(ctx: RuleContext):
     doc = ctx.doc
     if doc.text.isascii():
         return
-    ftfy, is_bad, config = _ftfy()
+    clues = _clues()
+    if clues is not None and clues.isdisjoint(doc.text):
+        return
     for block in doc.blocks_of(TEXT_KINDS):
         segment = doc.text[block.content_start:block.content_end]
-        if segment.isascii() or not is_bad(segment):
+        if segment.isascii() or clues is not None and clues.isdisjoint(segment):
+            continue
+        ftfy, is_bad, config = _ftfy()
+        if not is_bad(segment):
             continue
         fixed, steps = ftfy.fix_and_explain(segment, config=config)
         if fixed == segment:
             continue
         pure = bool(steps) and all(action in ("encode", "decode") for action, _ in steps)
         how = " then ".join(f"{action} {codec}" for action, codec in steps)
+        from difflib import SequenceMatcher
+
         matcher = SequenceMatcher(None, segment, fixed, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":

@@ -109,10 +109,22 @@ def _counts(text: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(words the dictionary writes in lowercase, names it writes only capitalised: 'Seoul', 'Kentucky')."""
+    text = (packs_dir() / "dictionary-en.txt").read_text(encoding="utf-8")
+    entries = [line for line in text.splitlines() if line and not line.startswith("#")]
+    lower = frozenset(w for w in entries if w[0].islower())
+    return lower, frozenset(w for w in entries if w[0].isupper() and w.lower() not in lower)
+
+
 def lowercase_words() -> frozenset[str]:
     """Words the dictionary writes in lowercase: common nouns, verbs and adjectives, not names ('seoul')."""
-    text = (packs_dir() / "common-words-en.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return _dictionary()[0]
+
+
+def is_proper_name(word: str) -> bool:
+    """Whether the dictionary knows the word only as a name ('Abraham', 'Kentucky'; not 'Pacific', 'Lee')."""
+    return word[:1].upper() + word[1:] in _dictionary()[1]
 
 
 def is_dictionary_word(word: str) -> bool:

@@ -119,3 +119,8 @@ def test_names_in_runs_of_capitals_and_after_titles_are_evidence_but_dictionary_
 def test_a_contraction_that_lost_its_apostrophe_is_found():
     text = "It is late. ItS too late to go. It was never early.\n"
     assert [text[d.start:d.end] for d in Linter(select=["DL303"]).check(text, "a.txt")] == ["ItS"]
+
+
+def test_early_modern_english_is_checked_for_names_the_dictionary_knows():
+    text = EARLY_MODERN + "Promised to Abraham and his seed, as to Abraham of old, and Abraham's sons. Then abraham\n"
+    assert findings(text) == [("DL401", "intrusted", "info"), ("DL202", "abraham", "warning")]

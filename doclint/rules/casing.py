@@ -7,7 +7,7 @@ from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
 from ..parse_text import heading_shaped
 from ..prose import (archaic_english, document_sentence_starts, is_abbreviation, is_common_word,
-                     is_dictionary_word, word_frequencies)
+                     is_dictionary_word, is_proper_name, word_frequencies)
 from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
 
@@ -143,7 +143,8 @@ def inconsistent_name_casing(ctx: RuleContext):
     dictionary word (`deployments`) alone needs two capitals mid-sentence and a single lowercase slip; a
     common one (`lee`) ten capitals, three of them mid-sentence. A word the article writes in lowercase more than twice, or uses as an identifier
     (in code, paths, `snake_case`), is taken as deliberately lowercase. Texts in Early Modern English capitalise
-    nouns at will (`Vertue`, `Thrones`) and are not checked.
+    nouns at will (`Vertue`, `Thrones`): there only names the dictionary knows as names (`Abraham`) are
+    checked.
 
     ## Why is this bad?
     Inconsistent casing of a name looks careless and breaks search and entity extraction.
@@ -168,12 +169,11 @@ def inconsistent_name_casing(ctx: RuleContext):
     known = {" ".join(n.split()).lower(): " ".join(n.split()) for n in ctx.options.get("known-names", ()) if n.strip()}
     configured = list(_known_name_casing(ctx, known)) if known else []
     yield from configured
-    if archaic_english(doc):
-        return  # Early Modern English capitalises at will: 'Vertue', 'Enter Macbeth'
-    words = doc.word_counts.keys()
+    archaic = archaic_english(doc)  # Early Modern English capitalises at will ('Vertue', 'Enter Macbeth'):
+    words = doc.word_counts.keys()  # there only names the dictionary knows ('Abraham') are checked, and alone
     capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
     candidates = {w for w in (_stem(w) for w in words if w.islower())
-                  if w in capital_keys and w not in STARTERS and w not in known}
+                  if w in capital_keys and w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
     if not candidates:
         return
     forms = {w for w in words if _stem(w).lower() in candidates}
@@ -201,7 +201,7 @@ def inconsistent_name_casing(ctx: RuleContext):
         end = start + len(word)
         if not word.islower() or word in identifiers or any(d.start <= start < d.end for d in configured):
             continue
-        phrase = _capitalised_phrase(doc, start, end, starts)
+        phrase = None if archaic else _capitalised_phrase(doc, start, end, starts)
         if phrase is not None:
             found, right = phrase
             yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",

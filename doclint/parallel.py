@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -61,7 +62,12 @@ def map_all(work: Callable, items: list, jobs: int, context, cost: Callable[[Ite
 def _start(context) -> None:
     global _context
     _context = context
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C between tasks: the main process reports it, once
 
 
 def _run(work: Callable, payload):
-    return work(_context, payload)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # a task in progress may be interrupted
+    try:
+        return work(_context, payload)
+    finally:
+        signal.signal(signal.SIGINT, previous)

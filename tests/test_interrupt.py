@@ -117,8 +117,6 @@ def test_ctrl_c_on_a_pool_of_processes_keeps_every_file_whole(tmp_path, versions
     assert temporaries(tmp_path / "docs") == []
 
 
-@pytest.mark.xfail(strict=False, reason="doclint/parallel.py: an idle pool worker dies of the KeyboardInterrupt "
-                   "and multiprocessing prints its traceback; the workers should ignore SIGINT between tasks")
 def test_ctrl_c_on_a_pool_of_processes_prints_one_line(tmp_path):
     copies(tmp_path / "docs", 3)
     done = fix_interrupted(tmp_path, "write", "SIGINT", "--jobs", "2", str(tmp_path / "docs"), nth=2, whom="group")

@@ -242,12 +242,7 @@ def test_a_single_ten_megabyte_line(capsys, tmp_path):
     assert (code, err) == (0, "") and "DL000" not in out
 
 
-BIG = pytest.mark.skipif(os.environ.get("DOCLINT_BIG_INPUTS") != "1",
-                         reason="minutes of work: run with DOCLINT_BIG_INPUTS=1 (kept out of CI's 15-minute budget)")
-
-
-@pytest.mark.slow
-@BIG
+@pytest.mark.slow  # about 40 s
 def test_two_hundred_thousand_short_lines(capsys, tmp_path):
     data = b"Title\n\n" + b"".join(b"Line %d has one,two.\n" % i for i in range(200_000))
     path = write(tmp_path / "lines.txt", data)
@@ -256,8 +251,7 @@ def test_two_hundred_thousand_short_lines(capsys, tmp_path):
     assert path.read_bytes() == data.replace(b"one,two", b"one, two")
 
 
-@pytest.mark.slow
-@BIG
+@pytest.mark.slow  # about 40 s
 def test_a_fifty_megabyte_file(capsys, tmp_path):
     paragraphs = (b"The committee met on Tuesday, meeting %d. Its report, published later, runs to forty pages.\n\n" % i
                   for i in range(50_000_000 // 90))  # numbered: a repeated paragraph is a finding (DL605)

@@ -111,7 +111,10 @@ def _counts(text: str) -> dict:
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
     """(words the dictionary writes in lowercase, names it writes only capitalised: 'Seoul', 'Kentucky')."""
-    text = (packs_dir() / "dictionary-en.txt").read_text(encoding="utf-8")
+    return parsed_once(packs_dir() / "dictionary-en.txt", _split_dictionary)
+
+
+def _split_dictionary(text: str) -> tuple[frozenset[str], frozenset[str]]:
     entries = [line for line in text.splitlines() if line and not line.startswith("#")]
     lower = frozenset(w for w in entries if w[0].islower())
     return lower, frozenset(w for w in entries if w[0].isupper() and w.lower() not in lower)

@@ -165,17 +165,19 @@ def is_common_word(word: str, min_class: int = 4) -> bool:
     return min_class <= 0 or word_frequencies().get(word.lower(), 0) >= 10 ** min_class
 
 
-SENTENCE_BREAK = patterns.compile(r"(?<![.!?])[.!?][)\]]?[ \t]+|(?<=[.!?][\"”’'])[ \t]+(?=[\"“‘']?\p{Lu})", linear=True)
+# A sentence ends at '.', '!' or '?' (not a run of them) and spaces, or at one closed by a quote before a capital.
+SENTENCE_BREAK = patterns.compile(r"[.!?](?:(?<![.!?].)[)\]]?[ \t]+|[\"”’']\K[ \t]+(?=[\"“‘']?\p{Lu}))", linear=True)
 _OPENERS = "\"'“‘([¿¡*_"
 
 
 def sentence_starts(prose: str, start: int, end: int) -> list[int]:
     """Offsets where sentences begin inside prose[start:end]: the block start and after each sentence end."""
     starts = [start]
-    for m in SENTENCE_BREAK.finditer(prose, start, end):
-        if prose[m.start()] == "." and is_abbreviation(prose, m.start()):
-            continue
-        starts.append(m.end())
+    if prose.find(".", start, end) >= 0 or prose.find("!", start, end) >= 0 or prose.find("?", start, end) >= 0:
+        for m in SENTENCE_BREAK.finditer(prose, start, end):
+            if prose[m.start()] == "." and is_abbreviation(prose, m.start()):
+                continue
+            starts.append(m.end())
     result = []
     for pos in starts:
         while pos < end and prose[pos] in _OPENERS:

@@ -1,6 +1,7 @@
 """DL2xx: capitalisation — sentence starts, and names whose casing the article itself establishes."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 
 from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
@@ -170,15 +171,25 @@ def inconsistent_name_casing(ctx: RuleContext):
     configured = list(_known_name_casing(ctx, known)) if known else []
     yield from configured
     archaic = archaic_english(doc)  # Early Modern English capitalises at will ('Vertue', 'Enter Macbeth'):
-    words = doc.word_counts.keys()  # there only names the dictionary knows ('Abraham') are checked, and alone
-    capital_keys = {_stem(w).lower() for w in words if not w.islower() and not w.isupper()}
-    candidates = {w for w in (_stem(w) for w in words if w.islower())
-                  if w in capital_keys and w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
-    if not candidates:
+    stems: dict[str, str] = {}  # lowercase form -> its stem ('seoul’s' -> 'seoul')
+    capitals: Counter = Counter()  # lowercased stem -> capitalised occurrences: at least what the evidence counts
+    capital_forms: dict[str, str] = {}  # capitalised form -> lowercased stem
+    for w, n in doc.word_counts.items():  # there only names the dictionary knows ('Abraham') are checked, alone
+        if w.islower():
+            stems[w] = w[:-2] if w[-2:] in POSSESSIVE else w
+        elif not w.isupper():
+            capital_forms[w] = key = (w[:-2] if w[-2:] in POSSESSIVE else w).lower()
+            capitals[key] += n
+    candidates = {w for w in stems.values()
+                  if w in capitals and w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
+    alone = {w for w in candidates if _may_be_named_alone(w, capitals[w])}
+    in_phrase = set() if archaic else _beside_capitals(doc, candidates)
+    if not alone and not in_phrase:
         return
-    forms = {w for w in words if _stem(w).lower() in candidates}
+    forms = {w for w, stem in stems.items() if stem in alone or stem in in_phrase} \
+        | {w for w, key in capital_forms.items() if key in alone}
     occurrences = [(start, _stem(word)) for start, word in doc.word_offsets(forms)]
-    starts = _non_evidence_starts(doc)
+    starts = _NonEvidenceStarts(doc)
     capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms, outside runs of capitals
     anywhere: Counter = Counter()  # capitalised anywhere in prose
     lower: Counter = Counter()
@@ -201,7 +212,7 @@ def inconsistent_name_casing(ctx: RuleContext):
         end = start + len(word)
         if not word.islower() or word in identifiers or any(d.start <= start < d.end for d in configured):
             continue
-        phrase = None if archaic else _capitalised_phrase(doc, start, end, starts)
+        phrase = _capitalised_phrase(doc, start, end, starts) if word in in_phrase else None
         if phrase is not None:
             found, right = phrase
             yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",
@@ -225,6 +236,27 @@ def inconsistent_name_casing(ctx: RuleContext):
                              applicability=Applicability.SAFE if total >= 2 else Applicability.UNSAFE))
 
 
+def _may_be_named_alone(word: str, capitals: int) -> bool:
+    """What the word list and the count of capitals alone allow: an ordinary English word is never a name alone,
+    a known one needs ten capitals, a dictionary word two."""
+    frequency = word_frequencies().get(word, 0)
+    if frequency >= ORDINARY or frequency >= KNOWN and capitals < 10:
+        return False
+    return capitals >= 2 or not is_dictionary_word(word)
+
+
+CAPITALISED_RUN = patterns.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*)+", linear=True)
+JOINERS = patterns.compile(r"['’-]", linear=True)
+
+
+def _beside_capitals(doc: Document, candidates: set[str]) -> set[str]:
+    """The candidates whose capitalised form stands beside another capitalised word somewhere in the prose: only
+    they can be part of a two-word name ('North Korea')."""
+    runs = " ".join(CAPITALISED_RUN.findall(doc.prose))
+    paired = set(runs.split(" ")) | set(JOINERS.sub(" ", runs).split(" "))
+    return {w for w in candidates if _title(w) in paired}
+
+
 def _known_name_casing(ctx: RuleContext, known: dict[str, str]):
     """Every casing of a configured name but its own, in the article's text (not in code or identifiers)."""
     alternatives = "|".join(patterns.regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(known.values(), key=len,
@@ -245,16 +277,28 @@ def _title(word: str) -> str:
     return word[0].upper() + word[1:]
 
 
-def _non_evidence_starts(doc: Document) -> set[int]:
-    """Where a capital proves nothing: sentence starts, and line starts (verse capitalises every line)."""
-    starts = {pos for _, block_starts in document_sentence_starts(doc) for pos in block_starts}
-    prose = doc.prose
-    for line_start in doc.index.starts:
-        pos = line_start
-        while pos < len(prose) and prose[pos] in " \t\x00\"'“‘([":
-            pos += 1
-        starts.add(pos)
-    return starts
+class _NonEvidenceStarts:
+    """Where a capital proves nothing: sentence starts, and line starts past opening quotes and brackets (verse
+    capitalises every line). Asked of a few offsets, so never listed whole."""
+
+    LINE_OPENERS = " \t\x00\"'“‘(["
+
+    def __init__(self, doc: Document):
+        self.doc, self.line_starts = doc, doc.index.starts
+        self._sentences: set[int] | None = None
+
+    def __contains__(self, pos: int) -> bool:
+        if self._sentences is None:
+            self._sentences = {p for _, block_starts in document_sentence_starts(self.doc) for p in block_starts}
+        if pos in self._sentences:
+            return True
+        prose = self.doc.prose
+        if pos < len(prose) and prose[pos] in self.LINE_OPENERS:
+            return False
+        line_start = self.line_starts[bisect.bisect_right(self.line_starts, pos) - 1]
+        while pos > line_start and prose[pos - 1] in self.LINE_OPENERS:
+            pos -= 1
+        return pos == line_start
 
 
 def _in_code(doc: Document, word: str, prose_count: int) -> bool:
@@ -265,7 +309,7 @@ def _in_code(doc: Document, word: str, prose_count: int) -> bool:
     return counts[word] > prose_count
 
 
-def _capitalised_phrase(doc: Document, start: int, end: int, starts: set[int]) -> tuple[str, str] | None:
+def _capitalised_phrase(doc: Document, start: int, end: int, starts: _NonEvidenceStarts) -> tuple[str, str] | None:
     """('north Korea', 'North Korea') when the lowercase word at start..end stands beside a capitalised word and
     the article's prose writes the pair capitalised mid-sentence, as a name of its own."""
     prose = doc.prose
@@ -357,7 +401,7 @@ def _count_all(doc: Document, needle: str) -> int:
     return counts[needle]
 
 
-def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
+def _capitalised_without(doc: Document, word: str, before: str, starts: _NonEvidenceStarts) -> bool:
     """'Korean' capitalised mid-sentence somewhere not after 'South': a name of its own, not merely part of
     'Konnectivity Agent'. Worked out once per document for each pair."""
     known = doc.analysis.setdefault("capitalised_without", {})
@@ -366,7 +410,7 @@ def _capitalised_without(doc: Document, word: str, before: str, starts: set[int]
     return known[word, before]
 
 
-def _first_capitalised_without(doc: Document, word: str, before: str, starts: set[int]) -> bool:
+def _first_capitalised_without(doc: Document, word: str, before: str, starts: _NonEvidenceStarts) -> bool:
     prose = doc.prose
     for at in _find_all(prose, word):
         if at not in starts and prose[max(0, at - len(before) - 1):at] != f"{before} ":
@@ -397,7 +441,7 @@ def _find_all(text: str, needle: str):
         at = text.find(needle, at + 1)
 
 
-def _is_evidence(doc: Document, offset: int, length: int, starts: set[int]) -> bool:
+def _is_evidence(doc: Document, offset: int, length: int, starts: _NonEvidenceStarts) -> bool:
     """A capitalised phrase mid-sentence in prose: not at a sentence or line start, not after a colon, bracket,
     quote or dash, and not part of a longer capitalised name."""
     block = doc.text_block_at(offset)

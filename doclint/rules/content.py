@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from functools import cached_property
 
 from ..document import PROSE_KINDS, WORD, Block, Document
 from ..model import Applicability, Edit, Fixable, Severity
@@ -79,34 +80,67 @@ def _content(words: list[str]) -> list[str]:
     return [low for w in words if (len(w) > 2 or len(w) == 2 and w.isupper()) and (low := w.lower()) not in STOPWORDS]
 
 
-def _block_tokens(doc: Document, block: Block) -> list[tuple[int, str]] | None:
-    """(start, word) of the document's word scan inside the block's text: what a word scan of the block's text
-    alone finds, unless a word runs across one of its ends (then None)."""
+def _word_range(doc: Document, block: Block) -> tuple[int, int] | None:
+    """Indices i, j such that doc.words[i:j] is what a word scan of the block's text alone finds, unless a word
+    runs across one of its ends (then None)."""
     starts, words = doc.word_starts, doc.words
     i = bisect.bisect_left(starts, block.content_start)
     j = bisect.bisect_left(starts, block.content_end)
     if i > 0 and starts[i - 1] + len(words[i - 1]) > block.content_start \
             or j > i and starts[j - 1] + len(words[j - 1]) > block.content_end:
         return None
-    return list(zip(starts[i:j], words[i:j]))
+    return i, j
 
 
 class _Section:
-    def __init__(self, doc: Document, heading: Block | None, blocks: list[Block], starts: set[int]):
+    """A section's words, counted by form; its vocabulary and names are worked out only when asked for."""
+
+    def __init__(self, doc: Document, heading: Block | None, blocks: list[Block]):
+        self.doc, self.heading, self.blocks = doc, heading, blocks
         spans = ([heading] if heading else []) + blocks
-        text = " ".join(doc.prose[b.content_start:b.content_end] for b in spans)
-        self.heading = heading
-        tokens = [_block_tokens(doc, b) for b in spans]
-        if None in tokens:  # a word runs across a block's end: scan the blocks' own text
-            self.words = Counter(_content_words(text))
-            self.names = Counter(m.group() for b in blocks
-                                 for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
-                                 if m.group()[:1].isupper() and m.start() not in starts)
+        self.text = " ".join(doc.prose[b.content_start:b.content_end] for b in spans)
+        self.ranges = [_word_range(doc, b) for b in spans]
+        self.forms = Counter()
+        if None in self.ranges:  # a word runs across a block's end: scan the blocks' own text
+            self.forms.update(WORD.findall(self.text))
         else:
-            self.words = Counter(_content([w for found in tokens for _, w in found]))
-            self.names = Counter(w for found in tokens[1 if heading else 0:] for at, w in found
-                                 if w[:1].isupper() and at not in starts)
-        self.years = [int(y) for y in YEAR.findall(text)] if "1" in text or "2" in text else []
+            for i, j in self.ranges:
+                self.forms.update(doc.words[i:j])
+
+    @cached_property
+    def words(self) -> Counter:
+        """Content words, lowercased."""
+        words = Counter()
+        for form, n in self.forms.items():
+            if (len(form) > 2 or len(form) == 2 and form.isupper()) and (low := form.lower()) not in STOPWORDS:
+                words[low] += n
+        return words
+
+    def names(self, starts: list[int]) -> Counter:
+        """Capitalised words of the section's blocks (not its heading) that open no sentence (`starts`, sorted)."""
+        doc = self.doc
+        if None in self.ranges:
+            start_set = set(starts)
+            return Counter(m.group() for b in self.blocks
+                           for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
+                           if m.group()[:1].isupper() and m.start() not in start_set)
+        forms = self.forms
+        if self.heading is not None:
+            i, j = self.ranges[0]
+            forms = forms - Counter(doc.words[i:j])
+        names = Counter({w: n for w, n in forms.items() if w[:1].isupper()})
+        words, word_starts = doc.words, doc.word_starts
+        for block, (i, j) in zip(self.blocks, self.ranges[1 if self.heading else 0:]):
+            for at in starts[bisect.bisect_left(starts, block.content_start):
+                             bisect.bisect_left(starts, block.content_end)]:
+                k = bisect.bisect_left(word_starts, at, i, j)
+                if k < j and word_starts[k] == at and words[k][:1].isupper():
+                    names[words[k]] -= 1
+        return +names
+
+    @cached_property
+    def years(self) -> list[int]:
+        return [int(y) for y in YEAR.findall(self.text)] if "1" in self.text or "2" in self.text else []
 
 
 @rule("DL604", "off-topic-section", "From a section on, the article is about something else",
@@ -133,21 +167,25 @@ def off_topic_section(ctx: RuleContext):
     title = list(dict.fromkeys(_content_words(title_text)))
     if not _title_used_enough(doc.prose, title):
         return
+    sections = [_Section(doc, h, blocks) for h, blocks in doc.sections()]
+    if not _title_words_may_go(title, sections):
+        return
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
-    starts = {p for _, block_starts in document_sentence_starts(doc) for p in block_starts}
-    sections = [_Section(doc, h, blocks, starts) for h, blocks in doc.sections()]
+    starts = sorted({p for _, block_starts in document_sentence_starts(doc) for p in block_starts})
+    names = [section.names(starts) for section in sections]
     sizes = [sum(s.words.values()) for s in sections]
     total = sum(sizes)
     before, after, names_before, names_after = Counter(), Counter(), Counter(), Counter()
     for section in sections:
         after.update(section.words)
-        names_after.update(section.names)
+    for section_names in names:
+        names_after.update(section_names)
     size_before, size_after = 0, total
     for k in range(1, len(sections)):  # update and subtract cost one section each, not the whole vocabulary
         before.update(sections[k - 1].words)
         after.subtract(sections[k - 1].words)
-        names_before.update(sections[k - 1].names)
-        names_after.subtract(sections[k - 1].names)
+        names_before.update(names[k - 1])
+        names_after.subtract(names[k - 1])
         size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
         if size_before < 100 or size_after < 150 or size_after < 0.2 * total or sections[k].heading is None:
             continue
@@ -172,6 +210,32 @@ def off_topic_section(ctx: RuleContext):
         yield ctx.report(heading.content_start, heading.content_end,
                          f"The article drifts off topic from here: {evidence}")
         return
+
+
+def _title_words_may_go(title: list[str], sections: list[_Section]) -> bool:
+    """Whether at some heading, with 100 words before and 150 after, three of the title's words have been used
+    twice and two of them, half of those, never come back: the title test of a drift, on word counts alone."""
+    wanted = set(title)
+    forms: dict[str, list[str]] = {}  # title word -> the forms that count as it ('AI' for 'ai', not 'Ai')
+    for form in set().union(*(s.forms for s in sections)):
+        low = form.lower()
+        if low in wanted and (len(form) > 2 or len(form) == 2 and form.isupper()):
+            forms.setdefault(low, []).append(form)
+    counts = [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+    before, after = Counter(), sum(counts, Counter())
+    sizes = [s.forms.total() for s in sections]  # words: at least the content words
+    size_before, size_after = 0, sum(sizes)
+    for k in range(1, len(sections)):
+        before.update(counts[k - 1])
+        after.subtract(counts[k - 1])
+        size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
+        if sections[k].heading is None or size_before < 100 or size_after < 150:
+            continue
+        used = [w for w in title if before[w] >= 2]
+        gone = [w for w in used if after[w] == 0]
+        if len(used) >= 3 and len(gone) >= 2 and len(gone) >= 0.5 * len(used):
+            return True
+    return False
 
 
 def _title_used_enough(prose: str, title: list[str]) -> bool:

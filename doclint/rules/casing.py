@@ -188,30 +188,32 @@ def inconsistent_name_casing(ctx: RuleContext):
         return
     forms = {w for w, stem in stems.items() if stem in alone or stem in in_phrase} \
         | {w for w, key in capital_forms.items() if key in alone}
-    occurrences = [(start, _stem(word)) for start, word in doc.word_offsets(forms)]
     starts = _NonEvidenceStarts(doc)
     capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms, outside runs of capitals
     anywhere: Counter = Counter()  # capitalised anywhere in prose
-    lower: Counter = Counter()
-    identifiers: set[str] = set()
-    for start, word in occurrences:
-        block = doc.text_block_at(start)
-        if block is None:
+    lowercase: list[tuple[int, str]] = []
+    in_text: dict[str, list[int]] = defaultdict(list)  # word -> its lowercase occurrences in text blocks
+    for start, form in doc.word_offsets(forms):
+        if form in stems:
+            lowercase.append((start, stems[form]))
             continue
-        if word.islower():
-            lower[word] += 1
-            if _code_like(prose, start, start + len(word)):
-                identifiers.add(word)
-        elif _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper():
+        word = _stem(form)
+        block = doc.text_block_at(start)
+        if block is not None and _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper():
             anywhere[word.lower()] += 1
             origin = _run_start(prose, start)
             if start not in starts and mid_sentence(prose, origin, block.content_start) \
                     and _named_in_run(prose, origin, start, start + len(word)):
                 capitalised[word.lower()][word] += 1
-    for start, word in occurrences:
-        end = start + len(word)
-        if not word.islower() or word in identifiers or any(d.start <= start < d.end for d in configured):
+    for start, word in lowercase:
+        if doc.text_block_at(start) is not None:
+            in_text[word].append(start)
+    identifiers = {w for w, found in in_text.items() if any(_code_like(prose, at, at + len(w)) for at in found)}
+    for start, word in lowercase:
+        if word not in in_phrase and word not in capitalised or word in identifiers \
+                or any(d.start <= start < d.end for d in configured):
             continue
+        end = start + len(word)
         phrase = _capitalised_phrase(doc, start, end, starts) if word in in_phrase else None
         if phrase is not None:
             found, right = phrase
@@ -219,11 +221,11 @@ def inconsistent_name_casing(ctx: RuleContext):
                              fix(f"Write '{right}'", Edit(start, end, _title(word))))
             continue
         block = doc.text_block_at(start)
-        named = capitalised.get(word)
-        if not named or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, lower[word]):
+        named, low = capitalised.get(word), len(in_text[word])
+        if not named or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, low):
             continue
         right, mid = named.most_common(1)[0][0], sum(named.values())
-        total, low = anywhere[word], lower[word]
+        total = anywhere[word]
         frequency = word_frequencies().get(word, 0)
         if low > 2 or frequency >= ORDINARY or 2 * low > total:
             continue  # lowercase on purpose, or an ordinary English word
@@ -340,7 +342,7 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: _NonEvidenc
 def _lowercase_elsewhere(doc: Document, word: str, name: str) -> bool:
     """'agent' in lowercase not after 'Konnectivity': an ordinary word of this article, so 'Konnectivity agent' is
     no slip for 'Konnectivity Agent' (unlike 'South korea' in an article that never writes 'korea')."""
-    return doc.word_counts.get(word, 0) > sum(1 for _ in _find_all(doc.prose, f"{name} {word}"))
+    return doc.word_counts.get(word, 0) > _count_all(doc, f"{name} {word}")
 
 
 def _in_capitalised_run(prose: str, start: int, end: int) -> bool:

@@ -5,6 +5,7 @@ import bisect
 import math
 from collections import Counter
 from functools import cached_property
+from itertools import chain
 
 from ..document import PROSE_KINDS, WORD, Block, Document
 from ..model import Applicability, Edit, Fixable, Severity
@@ -97,15 +98,17 @@ class _Section:
 
     def __init__(self, doc: Document, heading: Block | None, blocks: list[Block]):
         self.doc, self.heading, self.blocks = doc, heading, blocks
-        spans = ([heading] if heading else []) + blocks
-        self.text = " ".join(doc.prose[b.content_start:b.content_end] for b in spans)
-        self.ranges = [_word_range(doc, b) for b in spans]
-        self.forms = Counter()
+        self.spans = ([heading] if heading else []) + blocks
+        self.ranges = [_word_range(doc, b) for b in self.spans]
         if None in self.ranges:  # a word runs across a block's end: scan the blocks' own text
-            self.forms.update(WORD.findall(self.text))
+            self.forms = Counter(WORD.findall(self.text))
         else:
-            for i, j in self.ranges:
-                self.forms.update(doc.words[i:j])
+            words = doc.words
+            self.forms = Counter(chain.from_iterable(words[i:j] for i, j in self.ranges))
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(self.doc.prose[b.content_start:b.content_end] for b in self.spans)
 
     @cached_property
     def words(self) -> Counter:

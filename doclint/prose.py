@@ -79,6 +79,14 @@ def mask_urls(prose: str) -> str:
     return "".join(parts)
 
 
+def characters(doc) -> frozenset[str]:
+    """The distinct characters of the document's text, collected once: rules that look for rare characters test
+    this set before they scan the text."""
+    if "characters" not in doc.analysis:
+        doc.analysis["characters"] = frozenset(doc.text)
+    return doc.analysis["characters"]
+
+
 def is_abbreviation(prose: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation, an initial, a Roman numeral (`Louis XVI.`) or a spaced
     ellipsis (`. . .`) rather than a sentence."""

@@ -114,8 +114,12 @@ class _Section:
     def words(self) -> Counter:
         """Content words, lowercased."""
         words = Counter()
+        content = self.doc.analysis.setdefault("content_words", {})  # form -> content word, or ""
         for form, n in self.forms.items():
-            if (len(form) > 2 or len(form) == 2 and form.isupper()) and (low := form.lower()) not in STOPWORDS:
+            low = content.get(form)
+            if low is None:
+                low = content[form] = "".join(_content([form]))
+            if low:
                 words[low] += n
         return words
 
@@ -127,11 +131,12 @@ class _Section:
             return Counter(m.group() for b in self.blocks
                            for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
                            if m.group()[:1].isupper() and m.start() not in start_set)
-        forms = self.forms
+        names = Counter({w: n for w, n in self.forms.items() if w[:1].isupper()})
         if self.heading is not None:
             i, j = self.ranges[0]
-            forms = forms - Counter(doc.words[i:j])
-        names = Counter({w: n for w, n in forms.items() if w[:1].isupper()})
+            for w in doc.words[i:j]:
+                if w in names:
+                    names[w] -= 1
         words, word_starts = doc.words, doc.word_starts
         for block, (i, j) in zip(self.blocks, self.ranges[1 if self.heading else 0:]):
             for at in starts[bisect.bisect_left(starts, block.content_start):

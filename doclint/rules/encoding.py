@@ -6,12 +6,15 @@ from pathlib import Path
 
 from ..document import TEXT_KINDS
 from ..model import Applicability, Edit, Fixable
+from ..prose import characters
 from ..registry import RuleContext, fix, rule
 from ..resources import parsed_once
 from .. import patterns
 
 INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01-\x08\x0e-\x1f\x7f]|(?<=.)\ufeff", linear=True)
-C0_CONTROL = patterns.compile(r"[\x01-\x08\x0e-\x1f]", linear=True)
+# What INVISIBLE can match, as a set: a document without any of them is not scanned.
+INVISIBLE_SET = frozenset("\u200b\u2060\u00ad\ufeff\x7f" + "".join(
+    map(chr, [*range(0x202a, 0x202f), *range(0x2066, 0x206a), *range(0x01, 0x09), *range(0x0e, 0x20)])))
 HARMLESS_INVISIBLE = frozenset("\u200b\u2060\u00ad\ufeff")
 NAMES = {"\u200b": "ZERO WIDTH SPACE", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN",
          "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)"}
@@ -82,7 +85,7 @@ def mojibake(ctx: RuleContext):
     if doc.text.isascii():
         return
     clues = _clues()
-    if clues is not None and clues.isdisjoint(doc.text):
+    if clues is not None and clues.isdisjoint(characters(doc)):
         return
     for block in doc.blocks_of(TEXT_KINDS):
         segment = doc.text[block.content_start:block.content_end]
@@ -131,7 +134,7 @@ def invisible_character(ctx: RuleContext):
     which may change how text displays.
     """
     prose = ctx.doc.prose
-    if prose.isascii() and not C0_CONTROL.search(prose):
+    if INVISIBLE_SET.isdisjoint(characters(ctx.doc)):
         return
     found = list(INVISIBLE.finditer(prose))
     for m, inside in zip(found, _inside_words(ctx.doc.text, found)):

@@ -9,6 +9,7 @@ from ..registry import RuleContext, fix, rule
 from .. import patterns
 
 COMMA_WITHOUT_SPACE = patterns.compile(r"(?<=\p{L}\p{Ll}),(?=\p{L}\p{Ll})", linear=True)
+STOP_BEFORE_CAPITAL = patterns.compile(r"(?<=\p{Ll}\p{Ll}|\d{4}|\))[.!?](?=\p{Lu})", linear=True)
 STOP_WITHOUT_SPACE = patterns.compile(r"(?<=\p{Ll}\p{Ll}|\d{4}|\))[.!?](?=(\p{Lu}\p{Ll}+)(?![\p{L}\d_(\[.@/\\-]))",
                                       linear=True)  # backtracks only over the word after one stop
 CODE_CHARS = frozenset("=/_\\{}[]<>|@#$%^&*~`:;\x00")
@@ -118,20 +119,21 @@ def missing_space_after_sentence(ctx: RuleContext):
     """
     prose = ctx.doc.prose
     not_prose = _Tokens(prose, lambda token: _looks_like_code(token) or token.count(".") > 1)
-    for block in ctx.doc.blocks_of(PROSE_KINDS | {"title", "heading"}):
-        for m in STOP_WITHOUT_SPACE.finditer(prose, block.content_start, block.content_end):
-            dot = m.start()
-            if not_prose(dot) or is_abbreviation(prose, dot):
-                continue
-            following = m.group(1)
-            left_start = dot
-            while left_start > block.content_start and prose[left_start - 1].isalpha():
-                left_start -= 1
-            left = prose[left_start:dot]
-            if not _two_sentences(left, following):
-                continue
-            yield ctx.report(dot, dot + 1, "Missing space after the end of a sentence",
-                             fix("Insert a space after the full stop", Edit(dot + 1, dot + 1, " ")))
+    for candidate in STOP_BEFORE_CAPITAL.finditer(prose):  # rare: test each in its block
+        block = ctx.doc.text_block_at(candidate.start())
+        if block is None or block.kind == "toc-entry":
+            continue
+        m = STOP_WITHOUT_SPACE.match(prose, candidate.start(), block.content_end)
+        if m is None or not_prose(m.start()) or is_abbreviation(prose, m.start()):
+            continue
+        dot, following = m.start(), m.group(1)
+        left_start = dot
+        while left_start > block.content_start and prose[left_start - 1].isalpha():
+            left_start -= 1
+        if not _two_sentences(prose[left_start:dot], following):
+            continue
+        yield ctx.report(dot, dot + 1, "Missing space after the end of a sentence",
+                         fix("Insert a space after the full stop", Edit(dot + 1, dot + 1, " ")))
 
 
 NOT_POSSESSIVE = frozenset(("DoS", "DDoS"))  # denial of service
@@ -160,8 +162,8 @@ def lost_apostrophe(ctx: RuleContext):
     """
     doc = ctx.doc
     prose = doc.prose
-    if "S" not in prose:
-        return
+    if not any(_lowercase_then_s(w) for w in doc.word_counts if "S" in w):
+        return  # every match is part of a word of the word scan
     apostrophe = "’" if prose.count("’") >= prose.count("'") else "'"
     for block in doc.blocks_of(TEXT_KINDS):
         for m in LOST_APOSTROPHE.finditer(prose, block.content_start, block.content_end):
@@ -172,3 +174,11 @@ def lost_apostrophe(ctx: RuleContext):
             yield ctx.report(m.start(), m.end(), f"'{m.group()}' looks like '{stem}{apostrophe}s' without its apostrophe",
                              fix(f"Write '{stem}{apostrophe}s'", Edit(at, at + 1, f"{apostrophe}s")))
 
+
+def _lowercase_then_s(word: str) -> bool:
+    at = word.find("S", 1)
+    while at > 0:
+        if word[at - 1].islower():
+            return True
+        at = word.find("S", at + 1)
+    return False

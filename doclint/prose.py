@@ -1,6 +1,7 @@
 """The prose view and what prose rules share: masking, words, sentence boundaries, the English word list."""
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from . import patterns
@@ -178,14 +179,26 @@ SENTENCE_BREAK = patterns.compile(r"[.!?](?:(?<![.!?].)[)\]]?[ \t]+|[\"”’']\
 _OPENERS = "\"'“‘([¿¡*_"
 
 
-def sentence_starts(prose: str, start: int, end: int) -> list[int]:
-    """Offsets where sentences begin inside prose[start:end]: the block start and after each sentence end."""
+def sentence_starts(prose: str, start: int, end: int, breaks: list[tuple[int, int]] | None = None) -> list[int]:
+    """Offsets where sentences begin inside prose[start:end]: the block start and after each sentence end.
+    `breaks`: the (start, end) of SENTENCE_BREAK's matches in the whole prose, sorted, if already found."""
+    if breaks is None:
+        breaks = [m.span() for m in SENTENCE_BREAK.finditer(prose, start, end)]
     starts = [start]
-    if prose.find(".", start, end) >= 0 or prose.find("!", start, end) >= 0 or prose.find("?", start, end) >= 0:
-        for m in SENTENCE_BREAK.finditer(prose, start, end):
-            if prose[m.start()] == "." and is_abbreviation(prose, m.start()):
+    for i in range(bisect.bisect_left(breaks, (start, start)), len(breaks)):
+        at, after = breaks[i]
+        if at >= end:
+            break
+        if prose[at] in " \t":  # a stop closed by a quote: the stop and the capital after it inside the block
+            if at - 2 < start or after + (prose[after] in "\"“‘'") >= end:
                 continue
-            starts.append(m.end())
+        elif after > end:  # spaces after a stop run past the block's end: those inside it count
+            if prose[end - 1] not in " \t":
+                continue
+            after = end
+        if prose[at] == "." and is_abbreviation(prose, at):
+            continue
+        starts.append(after)
     result = []
     for pos in starts:
         while pos < end and prose[pos] in _OPENERS:
@@ -198,7 +211,10 @@ def document_sentence_starts(doc) -> list[tuple[object, list[int]]]:
     """(block, sentence starts) for each prose block of the document, computed once per document."""
     cached = doc.analysis.get("sentence_starts")
     if cached is None:
-        cached = [(b, sentence_starts(doc.prose, b.content_start, b.content_end)) for b in doc.blocks_of(PROSE_KINDS)]
+        prose = doc.prose
+        breaks = [m.span() for m in SENTENCE_BREAK.finditer(prose)]
+        cached = [(b, sentence_starts(prose, b.content_start, b.content_end, breaks))
+                  for b in doc.blocks_of(PROSE_KINDS)]
         doc.analysis["sentence_starts"] = cached
     return cached
 

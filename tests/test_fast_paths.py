@@ -127,3 +127,33 @@ def test_word_frequencies_hold_every_listed_count():
     for word, count in list(counts.items())[::97]:
         assert table.get(word) == int(count) and word in table
     assert table.get("zzzqx", 0) == 0 and "zzzqx" not in table
+
+
+SENTENCES = st.text(st.sampled_from(list(".!?)]\"'”“ \t\nAaBbegx")), max_size=16)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SENTENCES, st.integers(0, 16), st.integers(0, 16))
+def test_sentence_starts_from_the_whole_prose_scan(text, a, b):
+    from doclint.prose import SENTENCE_BREAK, sentence_starts
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    breaks = [m.span() for m in SENTENCE_BREAK.finditer(text)]
+    assert sentence_starts(text, start, end, breaks) == sentence_starts(text, start, end)
+
+
+def test_invisible_set_is_what_the_pattern_matches():
+    from doclint.rules.encoding import INVISIBLE, INVISIBLE_SET
+
+    matched = {ch for ch in map(chr, range(1, 0x30000)) if INVISIBLE.search("a" + ch)}
+    assert matched == INVISIBLE_SET
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("aAbSsé-’ 1")), max_size=12))
+def test_lost_apostrophes_lie_in_words_with_a_lowercase_letter_before_s(text):
+    from doclint.document import WORD
+    from doclint.rules.punctuation import LOST_APOSTROPHE, _lowercase_then_s
+
+    if LOST_APOSTROPHE.search(text):
+        assert any(_lowercase_then_s(w) for w in WORD.findall(text))

@@ -8,10 +8,10 @@ from ..model import Applicability, Edit, Fixable
 from ..registry import RuleContext, fix, rule
 from .. import patterns
 
-NUMBER_MARKER = patterns.compile(r"[ \t]*(?:[-*•][ \t]+)?(\d{1,4})([.)])[ \t]")
-BULLET_MARKER = patterns.compile(r"[ \t]*([-*+•·▪◦–])[ \t]")
-CELL_SEPARATOR = patterns.compile(r"(?<!\\)\|")
-CODE_SPAN = patterns.compile(r"`[^`\n]*`")
+NUMBER_MARKER = patterns.compile(r"[ \t]*(?:[-*•][ \t]+)?(\d{1,4})([.)])[ \t]", linear=True)
+BULLET_MARKER = patterns.compile(r"[ \t]*([-*+•·▪◦–])[ \t]", linear=True)
+CELL_SEPARATOR = patterns.compile(r"(?<!\\)\|", linear=True)
+CODE_SPAN = patterns.compile(r"`[^`\n]*`", linear=True)
 
 
 def _groups(doc: Document, kinds: tuple[str, ...]) -> list[list[Block]]:
@@ -82,6 +82,8 @@ def list_numbering_gap(ctx: RuleContext):
     """
     doc = ctx.doc
     for items in _groups(doc, ("list-item", "toc-entry")):
+        if len(items) < 2 or not _numbered(doc, items[0]):
+            continue  # a list whose first item has no number: a bullet list
         numbered = [(b, NUMBER_MARKER.match(doc.text, b.start, b.end)) for b in items]
         numbered = [(b, m) for b, m in numbered if m and m.start(1) < b.content_start]
         if len(numbered) < 2 or len(numbered) != len(items):
@@ -106,6 +108,11 @@ def list_numbering_gap(ctx: RuleContext):
                                  fix(f"Renumber as {expected}", Edit(m.start(1), m.end(1), str(expected)),
                                      applicability=Applicability.UNSAFE))
                 break  # later numbers are judged after this one is fixed
+
+
+def _numbered(doc: Document, item: Block) -> bool:
+    m = NUMBER_MARKER.match(doc.text, item.start, item.end)
+    return m is not None and m.start(1) < item.content_start
 
 
 @rule("DL503", "mixed-list-markers", "One list mixes bullet markers", fixable=Fixable.ALWAYS, tags=("lists",))

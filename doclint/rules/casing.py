@@ -12,7 +12,7 @@ from ..prose import (archaic_english, document_sentence_starts, is_abbreviation,
 from ..registry import Option, RuleContext, fix, rule
 from .. import patterns
 
-LOWER_WORD = patterns.compile(r"\p{Ll}[\p{Ll}'’-]*(?=[ \t,;]+\S)")
+LOWER_WORD = patterns.compile(r"\p{Ll}[\p{Ll}'’-]*(?=[ \t,;]+\S)", linear=True)
 # Words that very often open an English sentence; a lowercase one at a sentence start is a lost capital.
 STARTERS = frozenset(
     "a about after all also although an and another any are as at because before both but by despite during each "

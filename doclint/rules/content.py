@@ -14,8 +14,8 @@ from ..registry import RuleContext, fix, rule
 from .. import patterns
 from .structure import _line_break_before
 
-FAQ_HEADING = patterns.compile(r"(?i)\b(?:frequently asked questions|faqs?)\b")
-YEAR = patterns.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?![\d.])")
+FAQ_HEADING = patterns.compile(r"(?i)\b(?:frequently asked questions|faqs?)\b", linear=True)
+YEAR = patterns.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?![\d.])", linear=True)
 STOPWORDS = frozenset(
     "the a an and or but of to in on at by for from with as that this these those is are was were be been being it "
     "its their his her our your my we you they he she i not no so if then than such can could would should will may "
@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     "other some into about over after before under between through during without within also there here".split()
 )
 LONG_SENTENCE = 40  # words per sentence below which a Flesch-Kincaid grade above 30 is out of reach
-BAIT = patterns.compile(r"(?i)\b(?:what are your thoughts|what do you think|let us know|share your)\b")
+BAIT = patterns.compile(r"(?i)\b(?:what are your thoughts|what do you think|let us know|share your)\b", linear=True)
 
 
 def _is_question(doc: Document, block: Block) -> bool:
@@ -282,10 +282,12 @@ def repeated_paragraph(ctx: RuleContext):
     doc = ctx.doc
     seen: dict[str, Block] = {}
     for block in doc.blocks_of(frozenset({"paragraph", "callout"})):
-        text = doc.content(block)
-        if len(text.split()) < 12:
+        if block.content_end - block.content_start < 23:
+            continue  # too short for twelve words
+        words = doc.content(block).split()
+        if len(words) < 12:
             continue
-        key = " ".join(text.split()).casefold()
+        key = " ".join(words).casefold()
         first = seen.setdefault(key, block)
         if first is block:
             continue

@@ -15,6 +15,7 @@ INVISIBLE = patterns.compile(r"[\u200b\u2060\u00ad\u202a-\u202e\u2066-\u2069\x01
 # What INVISIBLE can match, as a set: a document without any of them is not scanned.
 INVISIBLE_SET = frozenset("\u200b\u2060\u00ad\ufeff\x7f" + "".join(
     map(chr, [*range(0x202a, 0x202f), *range(0x2066, 0x206a), *range(0x01, 0x09), *range(0x0e, 0x20)])))
+ASCII_INVISIBLE = "".join(sorted(ch for ch in INVISIBLE_SET if ch.isascii()))
 HARMLESS_INVISIBLE = frozenset("\u200b\u2060\u00ad\ufeff")
 NAMES = {"\u200b": "ZERO WIDTH SPACE", "\u2060": "WORD JOINER", "\u00ad": "SOFT HYPHEN",
          "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)"}
@@ -134,7 +135,10 @@ def invisible_character(ctx: RuleContext):
     which may change how text displays.
     """
     prose = ctx.doc.prose
-    if INVISIBLE_SET.isdisjoint(characters(ctx.doc)):
+    if ctx.doc.text.isascii():  # a few fast substring tests instead of collecting the characters
+        if not any(ch in prose for ch in ASCII_INVISIBLE):
+            return
+    elif INVISIBLE_SET.isdisjoint(characters(ctx.doc)):
         return
     found = list(INVISIBLE.finditer(prose))
     for m, inside in zip(found, _inside_words(ctx.doc.text, found)):

@@ -176,31 +176,16 @@ def off_topic_section(ctx: RuleContext):
     if not _title_used_enough(doc.prose, title):
         return
     sections = [_Section(doc, h, blocks) for h, blocks in doc.sections()]
-    if not _title_words_may_go(title, sections):
-        return
+    title_counts = _title_counts(title, sections)
+    if next(_title_gone(title, title_counts, sections, [s.forms.total() for s in sections], 0), None) is None:
+        return  # not even with every word counted as a content word
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
-    starts = sorted({p for _, block_starts in document_sentence_starts(doc) for p in block_starts})
-    names = [section.names(starts) for section in sections]
-    sizes = [sum(s.words.values()) for s in sections]
-    total = sum(sizes)
-    before, after, names_before, names_after = Counter(), Counter(), Counter(), Counter()
-    for section in sections:
-        after.update(section.words)
-    for section_names in names:
-        names_after.update(section_names)
-    size_before, size_after = 0, total
-    for k in range(1, len(sections)):  # update and subtract cost one section each, not the whole vocabulary
-        before.update(sections[k - 1].words)
-        after.subtract(sections[k - 1].words)
-        names_before.update(names[k - 1])
-        names_after.subtract(names[k - 1])
-        size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
-        if size_before < 100 or size_after < 150 or size_after < 0.2 * total or sections[k].heading is None:
-            continue
-        used = [w for w in title if before[w] >= 2]
-        gone = [w for w in used if after[w] == 0]
-        if len(used) < 3 or len(gone) < 2 or len(gone) < 0.5 * len(used):
-            continue
+    words = names = None  # each section's words and names, summed before and after a heading, once needed
+    for k, gone in _title_gone(title, title_counts, sections, [sum(s.words.values()) for s in sections], 0.2):
+        if names is None:
+            starts = sorted({p for _, block_starts in document_sentence_starts(doc) for p in block_starts})
+            names = _Split([section.names(starts) for section in sections])
+        names_before, names_after = names.at(k)
         new_names = [w for w, n in names_after.most_common() if n >= 2 and names_before[w] == 0]
         if len(new_names) < 3:
             continue
@@ -208,8 +193,10 @@ def off_topic_section(ctx: RuleContext):
         years_after = [y for s in sections[k:] for y in s.years]
         other_years = bool(years_before and years_after) and (
             max(years_after) + 5 <= min(years_before) or min(years_after) >= max(years_before) + 5)
-        if not other_years and _cosine(before, after) >= 0.05:
-            continue
+        if not other_years:
+            words = words or _Split([s.words for s in sections])
+            if _cosine(*words.at(k)) >= 0.05:
+                continue
         heading = sections[k].heading
         evidence = (f"the title's {', '.join(repr(spelled.get(w, w)) for w in gone)} no longer appear, new names recur "
                     f"({', '.join(new_names[:5])})")
@@ -220,30 +207,51 @@ def off_topic_section(ctx: RuleContext):
         return
 
 
-def _title_words_may_go(title: list[str], sections: list[_Section]) -> bool:
-    """Whether at some heading, with 100 words before and 150 after, three of the title's words have been used
-    twice and two of them, half of those, never come back: the title test of a drift, on word counts alone."""
+def _title_counts(title: list[str], sections: list[_Section]) -> list[Counter]:
+    """How often each section uses each of the title's words, as a content word ('AI' counts for 'ai', 'Ai' not)."""
     wanted = set(title)
-    forms: dict[str, list[str]] = {}  # title word -> the forms that count as it ('AI' for 'ai', not 'Ai')
+    forms: dict[str, list[str]] = {}
     for form in set().union(*(s.forms for s in sections)):
         low = form.lower()
         if low in wanted and (len(form) > 2 or len(form) == 2 and form.isupper()):
             forms.setdefault(low, []).append(form)
-    counts = [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+    return [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+
+
+def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section], sizes: list[int], share: float):
+    """(k, the title's words gone) for each heading k with 100 words before it and 150 (and `share` of all) from it
+    on, before which three of the title's words were used twice and after which two of them, half of those, never
+    come back."""
     before, after = Counter(), sum(counts, Counter())
-    sizes = [s.forms.total() for s in sections]  # words: at least the content words
-    size_before, size_after = 0, sum(sizes)
-    for k in range(1, len(sections)):
+    total = sum(sizes)
+    size_before, size_after = 0, total
+    for k in range(1, len(sections)):  # update and subtract cost one section each, not the whole vocabulary
         before.update(counts[k - 1])
         after.subtract(counts[k - 1])
         size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
-        if sections[k].heading is None or size_before < 100 or size_after < 150:
+        if size_before < 100 or size_after < 150 or size_after < share * total or sections[k].heading is None:
             continue
         used = [w for w in title if before[w] >= 2]
         gone = [w for w in used if after[w] == 0]
         if len(used) >= 3 and len(gone) >= 2 and len(gone) >= 0.5 * len(used):
-            return True
-    return False
+            yield k, gone
+
+
+class _Split:
+    """The sum of the parts before k and of the parts from k on, for k rising: one part moves across per step."""
+
+    def __init__(self, parts: list[Counter]):
+        self.parts, self.k = parts, 0
+        self.before, self.after = Counter(), Counter()
+        for part in parts:
+            self.after.update(part)
+
+    def at(self, k: int) -> tuple[Counter, Counter]:
+        while self.k < k:
+            self.before.update(self.parts[self.k])
+            self.after.subtract(self.parts[self.k])
+            self.k += 1
+        return self.before, self.after
 
 
 def _title_used_enough(prose: str, title: list[str]) -> bool:

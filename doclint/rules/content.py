@@ -54,8 +54,10 @@ def hollow_faq(ctx: RuleContext):
     doc = ctx.doc
     flow = [b for b in doc.blocks if b.kind not in ("toc-header", "toc-entry", "toc-item", "table-cell", "title")]
     for i, block in enumerate(flow):
+        if block.kind != "heading":
+            continue
         heading = doc.content(block)
-        if block.kind != "heading" or not FAQ_HEADING.search(heading) or heading.rstrip().endswith(("?", "!")):
+        if not FAQ_HEADING.search(heading) or heading.rstrip().endswith(("?", "!")):
             continue  # 'FAQ: why not X?' is itself a question, 'My FAQ isn't answered here!' no FAQ section
         region = []
         for later in flow[i + 1:]:

@@ -162,10 +162,14 @@ def lost_apostrophe(ctx: RuleContext):
     """
     doc = ctx.doc
     prose = doc.prose
-    if not any(_lowercase_then_s(w) for w in doc.word_counts if "S" in w):
-        return  # every match is part of a word of the word scan
+    forms = {w for w in doc.word_counts if "S" in w and _lowercase_then_s(w)}
+    if not forms:
+        return  # a match holds a lowercase letter and an S, which are one word of the word scan
     apostrophe = "’" if prose.count("’") >= prose.count("'") else "'"
+    holding = {id(doc.text_block_at(at + len(form) - 1)) for at, form in doc.word_offsets(forms)}
     for block in doc.blocks_of(TEXT_KINDS):
+        if id(block) not in holding:
+            continue
         for m in LOST_APOSTROPHE.finditer(prose, block.content_start, block.content_end):
             stem = m.group(1)
             if doc.word_counts.get(stem, 0) == 0 or m.group() in NOT_POSSESSIVE:

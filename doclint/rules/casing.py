@@ -192,7 +192,7 @@ def inconsistent_name_casing(ctx: RuleContext):
     capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms, outside runs of capitals
     anywhere: Counter = Counter()  # capitalised anywhere in prose
     lowercase: list[tuple[int, str]] = []
-    in_text: dict[str, list[int]] = defaultdict(list)  # word -> its lowercase occurrences in text blocks
+    in_text: dict[str, list[int]] = defaultdict(list)  # word named elsewhere -> its lowercase occurrences
     for start, form in doc.word_offsets(forms):
         if form in stems:
             lowercase.append((start, stems[form]))
@@ -205,10 +205,14 @@ def inconsistent_name_casing(ctx: RuleContext):
             if start not in starts and mid_sentence(prose, origin, block.content_start) \
                     and _named_in_run(prose, origin, start, start + len(word)):
                 capitalised[word.lower()][word] += 1
+    lows: dict[str, int] = {}
+    identifiers = set()  # words written like code somewhere in the text ('npm install', 'pod/'), never names
     for start, word in lowercase:
-        if doc.text_block_at(start) is not None:
+        if word in capitalised:
             in_text[word].append(start)
-    identifiers = {w for w, found in in_text.items() if any(_code_like(prose, at, at + len(w)) for at in found)}
+        if word not in identifiers and _code_like(prose, start, start + len(word)) \
+                and doc.text_block_at(start) is not None:
+            identifiers.add(word)
     for start, word in lowercase:
         if word not in in_phrase and word not in capitalised or word in identifiers \
                 or any(d.start <= start < d.end for d in configured):
@@ -221,8 +225,13 @@ def inconsistent_name_casing(ctx: RuleContext):
                              fix(f"Write '{right}'", Edit(start, end, _title(word))))
             continue
         block = doc.text_block_at(start)
-        named, low = capitalised.get(word), len(in_text[word])
-        if not named or block is None or block.kind not in PROSE_KINDS or _in_code(doc, word, low):
+        named = capitalised.get(word)
+        if not named or block is None or block.kind not in PROSE_KINDS:
+            continue
+        if word not in lows:  # lowercase occurrences in the text
+            lows[word] = sum(1 for at in in_text[word] if doc.text_block_at(at) is not None)
+        low = lows[word]
+        if _in_code(doc, word, low):
             continue
         right, mid = named.most_common(1)[0][0], sum(named.values())
         total = anywhere[word]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS
+from .literals import needles
 from .prose import archaic_english, document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
@@ -176,9 +177,11 @@ def existence(entry: dict, folder: Path, applicability: Applicability):
     tokens = entry.get("tokens")
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
         raise ValueError("an existence rule needs 'tokens', a list of non-empty strings")
-    flags = patterns.regex.IGNORECASE if entry.get("ignore_case", True) else 0
+    ignore_case = entry.get("ignore_case", True)
+    flags = patterns.regex.IGNORECASE if ignore_case else 0
     anchored = [t.strip()[1:] for t in tokens if t.strip().startswith("^")]
     free = [t.strip() for t in tokens if not t.strip().startswith("^")]
+    needed = needles(anchored + free, ignore_case)  # the patterns run only in blocks holding these literals
     try:
         at_start = _alternation(anchored, flags)
         anywhere = _alternation(free, flags)
@@ -188,8 +191,12 @@ def existence(entry: dict, folder: Path, applicability: Applicability):
     message = entry["message"]
 
     def check(ctx: RuleContext):
-        prose = ctx.doc.prose
-        for block in ctx.doc.blocks_of(scope):
+        doc = ctx.doc
+        possible = None if needed is None else needed.possible(doc)
+        if possible == []:
+            return
+        prose, blocks = doc.prose, doc.blocks_of(scope)
+        for block in needed.blocks_holding(doc, blocks, possible) if possible else blocks:
             found = []
             if at_start is not None:
                 m = at_start.match(prose, block.content_start, block.content_end)

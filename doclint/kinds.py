@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
+from itertools import compress
 from pathlib import Path
 
 from . import patterns
@@ -84,6 +85,9 @@ class SwapTable:
     def __getitem__(self, key: str) -> tuple[str, ...]:
         return self.extra[key] if key in self.extra else self.listed[key]
 
+    def present(self, keys: list[str]) -> set[str]:
+        return (self.extra.keys() & keys) | self.listed.present(keys)
+
 
 def _hyphen_variant(typo: str, correction: str) -> bool:
     return typo.strip().lower().replace("-", "") == correction.lower().replace("-", "")
@@ -130,11 +134,14 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
 
     def check(ctx: RuleContext):
         doc, prose = ctx.doc, ctx.doc.prose
-        forms = {w for w in doc.word_counts if (w.lower() if ignore_case else w) in swaps}  # words have no spaces
+        words = list(doc.word_counts)  # words have no spaces
+        keys = list(map(str.lower, words)) if ignore_case else words
+        listed = swaps.present(keys)
+        forms = set(compress(words, map(listed.__contains__, keys))) if listed else set()
         distinct = len({f.lower() for f in forms})
         unusual = unusual_rate is not None and (distinct >= 10 and distinct > unusual_rate * sum(
             doc.word_counts.values()) or bool(forms) and archaic_english(doc))
-        found = find_words(doc, forms)
+        found = find_words(doc, forms) if forms else []
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
         starts = None

@@ -1,5 +1,5 @@
 """Where the shipped rule packs live (inside the wheel as doclint/packs, or rules/ in a source checkout), and the
-cache of their parsed word lists."""
+cache of parsed word lists, packs and configuration files."""
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +8,7 @@ import os
 from array import array
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from . import __version__
 
@@ -36,8 +36,9 @@ def cache_dir() -> Path:
 
 def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> dict:
     """parse(path's text), kept in the cache under the text's hash, so that a run that needs a large word list
-    loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written is
-    ignored: the list is parsed, never guessed."""
+    loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written, or a
+    value marshal cannot keep (a TOML date), is ignored: the text is parsed, never guessed. An error of parse
+    is raised, and nothing is kept."""
     data = path.read_bytes()
     key = hashlib.sha1(data + variant.encode() + PARSER_VERSION.encode()).hexdigest()
     cached = cache_dir() / f"{path.stem}-{key}.marshal"
@@ -51,7 +52,7 @@ def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> 
         temp = cached.with_suffix(f".{os.getpid()}.tmp")
         temp.write_bytes(marshal.dumps(parsed))
         os.replace(temp, cached)
-    except OSError:
+    except (OSError, ValueError):
         pass
     return parsed
 

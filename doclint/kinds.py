@@ -105,7 +105,7 @@ def _matching_case(found: str, replacement: str) -> str:
     return replacement
 
 
-def substitution(entry: dict, folder: Path, applicability: Applicability):
+def substitution(entry: dict, folder: Path, applicability: Applicability, checked: bool = False):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
     table = swap_table("", "codespell")
     if "swap_file" in entry:
@@ -178,7 +178,7 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
     return check, Fixable.SOMETIMES
 
 
-def existence(entry: dict, folder: Path, applicability: Applicability):
+def existence(entry: dict, folder: Path, applicability: Applicability, checked: bool = False):
     """Phrases that should not appear; reported, never fixed. A token starting with '^' only matches at the
     start of a block's text, one ending with '$' only at its end."""
     tokens = entry.get("tokens")
@@ -190,8 +190,8 @@ def existence(entry: dict, folder: Path, applicability: Applicability):
     free = [t.strip() for t in tokens if not t.strip().startswith("^")]
     needed = needles(anchored + free, ignore_case)  # the patterns run only in blocks holding these literals
     try:
-        at_start = _alternation(anchored, flags)
-        anywhere = _alternation(free, flags)
+        at_start = _alternation(anchored, flags, checked)
+        anywhere = _alternation(free, flags, checked)
     except patterns.regex.error as error:
         raise ValueError(f"bad pattern in 'tokens': {error}") from None
     scope = _scope(entry)
@@ -199,28 +199,36 @@ def existence(entry: dict, folder: Path, applicability: Applicability):
 
     def check(ctx: RuleContext):
         doc = ctx.doc
-        possible = None if needed is None else needed.possible(doc)
-        if possible == []:
-            return
-        prose, blocks = doc.prose, doc.blocks_of(scope)
-        for block in needed.blocks_holding(doc, blocks, possible) if possible else blocks:
+        starting, inside, blocks = at_start, anywhere, None
+        if needed is not None:  # only the tokens that may match, only where they may: a smaller pattern to compile
+            possible = needed.possible(doc)
+            if not possible:
+                return
+            blocks = needed.blocks_holding(doc, doc.blocks_of(scope), possible)
+            starting = _alternation([anchored[i] for i in possible if i < len(anchored)], flags, True)
+            inside = _alternation([free[i - len(anchored)] for i in possible if i >= len(anchored)], flags, True)
+        prose = doc.prose
+        for block in doc.blocks_of(scope) if blocks is None else blocks:
             found = []
-            if at_start is not None:
-                m = at_start.match(prose, block.content_start, block.content_end)
+            if starting is not None:
+                m = starting.match(prose, block.content_start, block.content_end)
                 found += [m] if m else []
-            if anywhere is not None:
-                found += list(anywhere.finditer(prose, block.content_start, block.content_end))
+            if inside is not None:
+                found += list(inside.finditer(prose, block.content_start, block.content_end))
             for m in found:
                 yield ctx.report(m.start(), m.end(), message.format(found=m.group()))
 
     return check, Fixable.NEVER
 
 
-def _alternation(tokens: list[str], flags: int):
+def _alternation(tokens: list[str], flags: int, checked: bool):
+    """The tokens' pattern; compiled now unless the pack is `checked` already: a bad token must fail when the
+    pack loads."""
     if not tokens:
         return None
     pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?!\w)", flags)
-    pattern.compiled  # compiled now: a bad token must fail when the pack loads
+    if not checked:
+        pattern.compiled  # compiled now
     return pattern
 
 

@@ -64,8 +64,8 @@ def required_literals(token: str) -> list[str] | None:
 
 
 class Needles:
-    """For each token of an alternation, the literals that all its matches hold (case-folded when the match
-    ignores case); `screen`, the fewest first literals of which every match holds one."""
+    """For each token of an alternation, in order, the literals that all its matches hold (case-folded when the
+    match ignores case); `screen`, the fewest first literals of which every match holds one."""
 
     def __init__(self, tokens: tuple[tuple[str, ...], ...], folded: bool):
         self.tokens, self.folded = tokens, folded
@@ -73,19 +73,21 @@ class Needles:
         self.screen = tuple(sorted(f for f in firsts if not any(o != f and o in f for o in firsts)))
         self._screen_bytes = tuple(f.encode() for f in self.screen)
 
-    def possible(self, doc) -> list[tuple[str, ...]]:
-        """The tokens whose literals all stand somewhere in the document's prose."""
+    def possible(self, doc) -> list[int]:
+        """The indices of the tokens whose literals all stand somewhere in the document's prose. The others
+        cannot match in it: an alternation of only these finds the same matches."""
         searched = _searchable(doc) if self.folded else doc.prose
         as_bytes = isinstance(searched, bytes)
         if not any(f in searched for f in (self._screen_bytes if as_bytes else self.screen)):
             return []
-        return [literals for literals in self.tokens
+        return [i for i, literals in enumerate(self.tokens)
                 if all((lit.encode() if as_bytes else lit) in searched for lit in literals)]
 
-    def blocks_holding(self, doc, blocks: list, possible: list[tuple[str, ...]]) -> list:
+    def blocks_holding(self, doc, blocks: list, possible: list[int]) -> list:
         """The blocks whose prose holds all the literals of one of the `possible` tokens: the alternation can
         match nowhere else. Case folding is per character (ſ to s, ß to ss), as the `regex` module's full
         case-insensitive matching is, so a folded match holds the folded literals."""
+        possible = list(dict.fromkeys(self.tokens[i] for i in possible))
         prose = doc.prose
         text = prose.casefold() if self.folded else prose
         if len(text) != len(prose):  # some character folds to several: offsets differ, fold each block alone
@@ -113,7 +115,7 @@ def needles(tokens: list[str], ignore_case: bool) -> Needles | None:
         if literals is None:
             return None
         found.append(tuple(lit.casefold() if ignore_case else lit for lit in literals))
-    return Needles(tuple(dict.fromkeys(found)), ignore_case)
+    return Needles(tuple(found), ignore_case)
 
 
 def _searchable(doc) -> str | bytes:

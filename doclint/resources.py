@@ -2,6 +2,7 @@
 cache of parsed word lists, packs and configuration files."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import os
@@ -78,9 +79,11 @@ class SortedTable:
     """A large word list, as `sorted_table` made it, read without building a dict: loading it costs a
     millisecond where a dict of tens of thousands of words costs tens. `in`, `[]` and `get` find a key by
     bisection, until lookups are many enough that building the dict pays. `convert` turns a stored value
-    string into the value."""
+    string into the value. A bisection first finds the key's run of SAMPLE_EVERY keys in a list of every
+    SAMPLE_EVERY-th key (at C speed), then bisects that run."""
 
     DICT_AFTER = 2000  # lookups
+    SAMPLE_EVERY = 16
 
     def __init__(self, table: dict, convert: Callable[[str], object] = str):
         self.keys, self.values, self.convert = table["keys"], table["values"], convert
@@ -90,6 +93,7 @@ class SortedTable:
         self.size = len(self.key_starts) - 1
         self._dict: dict[str, int] | None = None
         self._lookups = 0
+        self._samples: list[str] | None = None
 
     def _key(self, i: int) -> str:
         return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
@@ -98,7 +102,12 @@ class SortedTable:
         if self._dict is None:
             self._lookups += 1
             if self._lookups <= self.DICT_AFTER:
-                lo, hi = 0, self.size
+                if self._samples is None:
+                    self._samples = [self._key(i) for i in range(0, self.size, self.SAMPLE_EVERY)]
+                run = bisect.bisect_right(self._samples, key) - 1
+                if run < 0:
+                    return None
+                lo, hi = run * self.SAMPLE_EVERY, min(self.size, (run + 1) * self.SAMPLE_EVERY)
                 while lo < hi:
                     mid = (lo + hi) // 2
                     if self._key(mid) < key:

@@ -72,6 +72,7 @@ class Needles:
         firsts = {literals[0] for literals in tokens}
         self.screen = tuple(sorted(f for f in firsts if not any(o != f and o in f for o in firsts)))
         self._screen_bytes = tuple(f.encode() for f in self.screen)
+        self._tokens_bytes = tuple(tuple(lit.encode() for lit in literals) for literals in tokens)
 
     def possible(self, doc) -> list[int]:
         """The indices of the tokens whose literals all stand somewhere in the document's prose. The others
@@ -80,8 +81,8 @@ class Needles:
         as_bytes = isinstance(searched, bytes)
         if not any(f in searched for f in (self._screen_bytes if as_bytes else self.screen)):
             return []
-        return [i for i, literals in enumerate(self.tokens)
-                if all((lit.encode() if as_bytes else lit) in searched for lit in literals)]
+        return [i for i, literals in enumerate(self._tokens_bytes if as_bytes else self.tokens)
+                if all(lit in searched for lit in literals)]
 
     def blocks_holding(self, doc, blocks: list, possible: list[int]) -> list:
         """The blocks whose prose holds all the literals of one of the `possible` tokens: the alternation can
@@ -89,7 +90,10 @@ class Needles:
         case-insensitive matching is, so a folded match holds the folded literals."""
         possible = list(dict.fromkeys(self.tokens[i] for i in possible))
         prose = doc.prose
-        text = prose.casefold() if self.folded else prose
+        text = prose
+        if self.folded:
+            searched = _searchable(doc)  # bytes: no character of the prose folds to ASCII letters, and lower()
+            text = searched if isinstance(searched, str) else prose.lower()  # keeps every offset
         if len(text) != len(prose):  # some character folds to several: offsets differ, fold each block alone
             return [b for b in blocks if any(all(lit in prose[b.content_start:b.content_end].casefold()
                                                  for lit in literals) for literals in possible)]

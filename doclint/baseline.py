@@ -6,8 +6,6 @@ are counted.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections import Counter
 
@@ -31,6 +29,8 @@ def fingerprint(index: LineIndex, diagnostic: Diagnostic) -> str:
     before = text[max(line_start, diagnostic.start - CONTEXT):diagnostic.start]
     after = text[head_end:max(head_end, min(line_end, head_end + CONTEXT))]
     parts = [diagnostic.code] + [" ".join(p.split()) for p in (before, text[diagnostic.start:head_end], after)]
+    import hashlib  # here and below: a run without a baseline or fingerprints imports neither module
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -42,6 +42,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        import json
+
         try:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -82,6 +84,8 @@ class Baseline:
         self.known.update(self.keys(path, index, diagnostics))
 
     def write(self) -> None:
+        import json
+
         findings = [{"path": p, "code": c, "fingerprint": f, "count": n} for (p, c, f), n in sorted(self.known.items())]
         body = json.dumps({"version": VERSION, "tool": "doclint", "findings": findings}, indent=1, ensure_ascii=False)
         try:

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .baseline import Baseline
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, KEYS, ConfigError
 from .files import FileError, read, write_atomic
 from .formats import FORMATS, TEXT_FORMATS, Run, render
@@ -143,12 +141,13 @@ def check_file_guarded(path: str, args, workspace: Workspace) -> FileResult:
 
 def _check_all(paths: list[str], args, workspace: Workspace) -> list[FileResult]:
     """Every file's result, in the order given; in a pool of processes when --jobs allows and files are many."""
-    from .parallel import default_jobs
+    if len(paths) <= 1 or args.jobs == 1 or "-" in paths:
+        return [check_file_guarded(path, args, workspace) for path in paths]
+    from .parallel import default_jobs, map_all  # only when there may be a pool
 
     jobs = min(args.jobs or default_jobs(), len(paths))
-    if jobs <= 1 or "-" in paths:
+    if jobs <= 1:
         return [check_file_guarded(path, args, workspace) for path in paths]
-    from .parallel import map_all
 
     workspace.settings_for(paths[0]).linter()  # built before the pool: forked workers inherit its rules and lists
     return map_all(_check_in_pool, paths, jobs, (args, workspace), _size)
@@ -196,6 +195,8 @@ def run(args) -> int:
         return EXIT_CLEAN
     baseline = None
     if args.baseline:
+        from .baseline import Baseline
+
         baseline = Baseline(args.baseline) if args.write_baseline else Baseline.load(args.baseline)
     results = _check_all(paths, args, workspace)
     failed = 0
@@ -242,6 +243,8 @@ def emit(reports: list[FileReport], args, workspace: Workspace, stream, failed: 
     target = None if args.output_file else stream
     run = Run(reports, rules, args.unsafe_fixes, human and use_color(args.color, target), workspace.cwd)
     if args.statistics:
+        import json
+
         body = (statistics(run) if args.output_format not in ("json", "json-lines")
                 else json.dumps({"rules": statistics_rows(run), "documents": document_rows(run)}, indent=2) + "\n")
     else:
@@ -292,6 +295,8 @@ def show_settings(workspace: Workspace, path: str) -> str:
 
 
 def _toml(value) -> str:
+    import json  # only --show-settings pays for it
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from . import __version__, check_command
@@ -73,6 +72,8 @@ def _all_rules():
 def _list_rules(as_json: bool) -> int:
     rules = sorted(_all_rules(), key=lambda r: r.code)
     if as_json:
+        import json
+
         print(json.dumps([{"code": r.code, "name": r.name, "summary": r.summary, "fixable": r.fixable.value,
                            "severity": r.severity.label, "tags": list(r.tags), "origin": r.origin}
                           for r in rules], indent=2))

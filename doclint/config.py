@@ -7,14 +7,14 @@ pack folders and `extend` are relative to the file that names them.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from .globs import GlobError, compile_glob
 from .model import Severity
 from .registry import Rule, matches
+from .resources import parsed_once
 from .slugs import DIALECTS
 
 CONFIG_FILES = (".doclint.toml", "doclint.toml", "pyproject.toml")
@@ -100,11 +100,24 @@ def _has_doclint_table(path: str) -> bool:
 
 
 def _read_toml(path: str) -> dict:
+    """The file's TOML (of a pyproject.toml, only what doclint reads), parsed once and then taken from the cache."""
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        return parsed_once(Path(path), partial(_parse_toml, path), "config")
+    except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
+
+
+def _parse_toml(path: str, text: str) -> dict:
+    import tomllib  # only when the file is not in the cache
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    tool = data.get("tool")
+    if os.path.basename(path) != "pyproject.toml" or not isinstance(tool, dict):
+        return data
+    return {"tool": {"doclint": tool["doclint"]}} if "doclint" in tool else {}
 
 
 def load(path: str, overrides: dict | None = None, overrides_origin: str = "command line") -> Settings:

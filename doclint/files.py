@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import time
 
 from .source import DecodeError, Source, decode
@@ -61,6 +60,8 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
             raise FileError("file is read-only; fixes not written")
         directory = os.path.dirname(target)
         remove_stale_temporaries(directory)
+        import tempfile  # only a fixing run pays for it
+
         fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)[:200]}.",
                                     suffix=f".{os.getpid()}{TEMP_SUFFIX}")
         try:

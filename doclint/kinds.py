@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
+from itertools import compress
 from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS
+from .literals import needles
 from .prose import archaic_english, document_sentence_starts, find_words
 from .model import Applicability, Edit, Fixable, Severity
 from .registry import RuleContext, fix
@@ -83,6 +85,9 @@ class SwapTable:
     def __getitem__(self, key: str) -> tuple[str, ...]:
         return self.extra[key] if key in self.extra else self.listed[key]
 
+    def present(self, keys: list[str]) -> set[str]:
+        return (self.extra.keys() & keys) | self.listed.present(keys)
+
 
 def _hyphen_variant(typo: str, correction: str) -> bool:
     return typo.strip().lower().replace("-", "") == correction.lower().replace("-", "")
@@ -100,7 +105,7 @@ def _matching_case(found: str, replacement: str) -> str:
     return replacement
 
 
-def substitution(entry: dict, folder: Path, applicability: Applicability):
+def substitution(entry: dict, folder: Path, applicability: Applicability, checked: bool = False):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
     table = swap_table("", "codespell")
     if "swap_file" in entry:
@@ -129,11 +134,14 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
 
     def check(ctx: RuleContext):
         doc, prose = ctx.doc, ctx.doc.prose
-        forms = {w for w in doc.word_counts if (w.lower() if ignore_case else w) in swaps}  # words have no spaces
+        words = list(doc.word_counts)  # words have no spaces
+        keys = list(map(str.lower, words)) if ignore_case else words
+        listed = swaps.present(keys)
+        forms = set(compress(words, map(listed.__contains__, keys))) if listed else set()
         distinct = len({f.lower() for f in forms})
         unusual = unusual_rate is not None and (distinct >= 10 and distinct > unusual_rate * sum(
             doc.word_counts.values()) or bool(forms) and archaic_english(doc))
-        found = find_words(doc, forms)
+        found = find_words(doc, forms) if forms else []
         if phrase_pattern is not None:
             found += [(m.start(), m.end()) for m in phrase_pattern.finditer(prose)]
         starts = None
@@ -170,43 +178,57 @@ def substitution(entry: dict, folder: Path, applicability: Applicability):
     return check, Fixable.SOMETIMES
 
 
-def existence(entry: dict, folder: Path, applicability: Applicability):
+def existence(entry: dict, folder: Path, applicability: Applicability, checked: bool = False):
     """Phrases that should not appear; reported, never fixed. A token starting with '^' only matches at the
     start of a block's text, one ending with '$' only at its end."""
     tokens = entry.get("tokens")
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
         raise ValueError("an existence rule needs 'tokens', a list of non-empty strings")
-    flags = patterns.regex.IGNORECASE if entry.get("ignore_case", True) else 0
+    ignore_case = entry.get("ignore_case", True)
+    flags = patterns.regex.IGNORECASE if ignore_case else 0
     anchored = [t.strip()[1:] for t in tokens if t.strip().startswith("^")]
     free = [t.strip() for t in tokens if not t.strip().startswith("^")]
+    needed = needles(anchored + free, ignore_case)  # the patterns run only in blocks holding these literals
     try:
-        at_start = _alternation(anchored, flags)
-        anywhere = _alternation(free, flags)
+        at_start = _alternation(anchored, flags, checked)
+        anywhere = _alternation(free, flags, checked)
     except patterns.regex.error as error:
         raise ValueError(f"bad pattern in 'tokens': {error}") from None
     scope = _scope(entry)
     message = entry["message"]
 
     def check(ctx: RuleContext):
-        prose = ctx.doc.prose
-        for block in ctx.doc.blocks_of(scope):
+        doc = ctx.doc
+        starting, inside, blocks = at_start, anywhere, None
+        if needed is not None:  # only the tokens that may match, only where they may: a smaller pattern to compile
+            possible = needed.possible(doc)
+            if not possible:
+                return
+            blocks = needed.blocks_holding(doc, doc.blocks_of(scope), possible)
+            starting = _alternation([anchored[i] for i in possible if i < len(anchored)], flags, True)
+            inside = _alternation([free[i - len(anchored)] for i in possible if i >= len(anchored)], flags, True)
+        prose = doc.prose
+        for block in doc.blocks_of(scope) if blocks is None else blocks:
             found = []
-            if at_start is not None:
-                m = at_start.match(prose, block.content_start, block.content_end)
+            if starting is not None:
+                m = starting.match(prose, block.content_start, block.content_end)
                 found += [m] if m else []
-            if anywhere is not None:
-                found += list(anywhere.finditer(prose, block.content_start, block.content_end))
+            if inside is not None:
+                found += list(inside.finditer(prose, block.content_start, block.content_end))
             for m in found:
                 yield ctx.report(m.start(), m.end(), message.format(found=m.group()))
 
     return check, Fixable.NEVER
 
 
-def _alternation(tokens: list[str], flags: int):
+def _alternation(tokens: list[str], flags: int, checked: bool):
+    """The tokens' pattern; compiled now unless the pack is `checked` already: a bad token must fail when the
+    pack loads."""
     if not tokens:
         return None
     pattern = patterns.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?!\w)", flags)
-    pattern.compiled  # compiled now: a bad token must fail when the pack loads
+    if not checked:
+        pattern.compiled  # compiled now
     return pattern
 
 

@@ -1,14 +1,13 @@
 """Declarative rule packs (rules/*.toml) compiled into the same Rule values as Python rules."""
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from . import kinds
 from .model import Applicability, Fixable, Severity
 from .registry import Rule
-from .resources import packs_dir
+from .resources import packs_dir, parsed_once
 
 RULE_KEYS = {
     "code", "name", "kind", "summary", "message", "severity", "applicability", "ignore_case", "scope",
@@ -31,17 +30,35 @@ def _load(folder: Path) -> tuple[Rule, ...]:
 
 
 def load_pack(path: Path) -> list[Rule]:
+    """The pack's rules. Its TOML is parsed and every rule built, patterns compiled, once; later runs take the
+    checked TOML from the cache and compile each pattern only when a document needs it."""
+    fresh: list[Rule] = []  # built while parsing, when the pack is not in the cache
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = parsed_once(path, partial(_checked_pack, path, fresh), "pack")
+    except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: {error}") from None
+    return fresh or _rules(path, data, checked=True)
+
+
+def _checked_pack(path: Path, built: list[Rule], text: str) -> dict:
+    import tomllib  # only when the pack is not in the cache
+
+    try:
+        data = tomllib.loads(text.replace("\r\n", "\n").replace("\r", "\n"))  # newlines as read_text reads them
+    except tomllib.TOMLDecodeError as error:
+        raise PackError(f"{path}: {error}") from None
+    built += _rules(path, data, checked=False)  # a mistake fails here, and is never cached
+    return data
+
+
+def _rules(path: Path, data: dict, checked: bool) -> list[Rule]:
     unknown = set(data) - {"pack", "rule"}
     if unknown:
         raise PackError(f"{path}: unknown top-level key {sorted(unknown)[0]!r}")
-    return [_compile(path, i, entry) for i, entry in enumerate(data.get("rule", []))]
+    return [_compile(path, i, entry, checked) for i, entry in enumerate(data.get("rule", []))]
 
 
-def _compile(path: Path, index: int, entry: dict) -> Rule:
+def _compile(path: Path, index: int, entry: dict, checked: bool) -> Rule:
     where = f"{path}: rule[{index}]"
     for key in entry:
         if key not in RULE_KEYS:
@@ -59,7 +76,7 @@ def _compile(path: Path, index: int, entry: dict) -> Rule:
     if build is None:
         raise PackError(f"{where}: unknown kind {entry['kind']!r} (known: {', '.join(sorted(kinds.KINDS))})")
     try:
-        check, fixable = build(entry, path.parent, applicability)
+        check, fixable = build(entry, path.parent, applicability, checked)
     except (ValueError, TypeError, OSError) as error:
         raise PackError(f"{where}: {error}") from None
     doc = entry.get("doc", "")
@@ -73,6 +90,8 @@ def _compile(path: Path, index: int, entry: dict) -> Rule:
 
 def pack_examples(path: Path) -> list[tuple[str, dict]]:
     """(code, examples) of each rule in a pack, for tests and docs."""
+    import tomllib
+
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [(r["code"], r.get("examples", {})) for r in data.get("rule", [])]
 

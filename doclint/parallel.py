@@ -44,19 +44,62 @@ def ordered_map(work: Callable, items: Iterable[Item], jobs: int, context,
 def map_all(work: Callable, items: list, jobs: int, context, cost: Callable[[Item], float]) -> list:
     """[work(context, item) for item in items] in a pool of `jobs` processes that each receive `context` once.
     For callers that keep every result anyway: all items are in flight at once, the costliest first, so that
-    neither a long item at the head of the order holds the other processes up nor one at its end runs alone."""
+    neither a long item at the head of the order holds the other processes up nor one at its end runs alone.
+    Items travel in batches of about 1/BATCHES_PER_JOB of a process's share: each message costs the parent
+    process time on a core the workers need. An item's exception is raised as its own result would be."""
     from concurrent.futures import ProcessPoolExecutor
 
-    order = sorted(range(len(items)), key=lambda i: -cost(items[i]))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(context,)) as pool:
-        futures = {}
+        futures = []
         try:
-            for i in order:
-                futures[i] = pool.submit(_run, work, items[i])
-            return [futures[i].result() for i in range(len(items))]
+            where = [(0, 0)] * len(items)  # item -> (its batch, its place in it)
+            for batch in _batches(items, cost, jobs * BATCHES_PER_JOB):
+                for place, i in enumerate(batch):
+                    where[i] = (len(futures), place)
+                futures.append(pool.submit(_run, _each, (work, [items[i] for i in batch])))
+            results = []
+            for b, place in where:
+                result = futures[b].result()[place]
+                if isinstance(result, _Failed):
+                    raise result.error
+                results.append(result)
+            return results
         finally:
-            for future in futures.values():
+            for future in futures:
                 future.cancel()
+
+
+BATCHES_PER_JOB = 64
+
+
+def _batches(items: list, cost: Callable, count: int) -> Iterator[list[int]]:
+    """Indices of items, costliest first, in runs of about total cost / count (a costlier item alone)."""
+    costs = [cost(item) for item in items]
+    target, batch, spent = sum(costs) / count, [], 0.0
+    for i in sorted(range(len(items)), key=lambda i: -costs[i]):
+        batch.append(i)
+        spent += costs[i]
+        if spent >= target:
+            yield batch
+            batch, spent = [], 0.0
+    if batch:
+        yield batch
+
+
+class _Failed:
+    def __init__(self, error: Exception):
+        self.error = error
+
+
+def _each(context, payload) -> list:
+    work, batch = payload
+    results = []
+    for item in batch:
+        try:
+            results.append(work(context, item))
+        except Exception as error:  # raised in the parent, in the order of the items
+            results.append(_Failed(error))
+    return results
 
 
 def _start(context) -> None:

@@ -8,7 +8,7 @@ pattern over a large document finishes while a catastrophic one is still stopped
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

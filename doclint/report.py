@@ -1,7 +1,6 @@
 """What a run found in each file, the JSON contract, and the closing summary line (formats: doclint.formats)."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +23,8 @@ def fixable_now(diagnostic: Diagnostic, unsafe: bool) -> bool:
 
 
 def to_json(reports: list[FileReport]) -> str:
+    import json  # only machine formats pay for it
+
     return json.dumps([record(r, d) for r in reports for d in r.diagnostics], indent=2, ensure_ascii=False) + "\n"
 
 

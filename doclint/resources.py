@@ -1,14 +1,15 @@
 """Where the shipped rule packs live (inside the wheel as doclint/packs, or rules/ in a source checkout), and the
-cache of their parsed word lists."""
+cache of parsed word lists, packs and configuration files."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import os
 from array import array
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from . import __version__
 
@@ -36,8 +37,9 @@ def cache_dir() -> Path:
 
 def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> dict:
     """parse(path's text), kept in the cache under the text's hash, so that a run that needs a large word list
-    loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written is
-    ignored: the list is parsed, never guessed."""
+    loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written, or a
+    value marshal cannot keep (a TOML date), is ignored: the text is parsed, never guessed. An error of parse
+    is raised, and nothing is kept."""
     data = path.read_bytes()
     key = hashlib.sha1(data + variant.encode() + PARSER_VERSION.encode()).hexdigest()
     cached = cache_dir() / f"{path.stem}-{key}.marshal"
@@ -51,7 +53,7 @@ def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> 
         temp = cached.with_suffix(f".{os.getpid()}.tmp")
         temp.write_bytes(marshal.dumps(parsed))
         os.replace(temp, cached)
-    except OSError:
+    except (OSError, ValueError):
         pass
     return parsed
 
@@ -77,18 +79,21 @@ class SortedTable:
     """A large word list, as `sorted_table` made it, read without building a dict: loading it costs a
     millisecond where a dict of tens of thousands of words costs tens. `in`, `[]` and `get` find a key by
     bisection, until lookups are many enough that building the dict pays. `convert` turns a stored value
-    string into the value."""
+    string into the value. A bisection first finds the key's run of SAMPLE_EVERY keys in a list of every
+    SAMPLE_EVERY-th key (at C speed), then bisects that run."""
 
     DICT_AFTER = 2000  # lookups
+    SAMPLE_EVERY = 16
 
     def __init__(self, table: dict, convert: Callable[[str], object] = str):
         self.keys, self.values, self.convert = table["keys"], table["values"], convert
-        self.key_starts, self.value_starts = array("q"), array("q")
-        self.key_starts.frombytes(table["key_starts"])
-        self.value_starts.frombytes(table["value_starts"])
+        self.key_starts = memoryview(table["key_starts"]).cast("q")  # read in place, not copied
+        self.value_starts = memoryview(table["value_starts"]).cast("q")
         self.size = len(self.key_starts) - 1
         self._dict: dict[str, int] | None = None
         self._lookups = 0
+        self._samples: list[str] | None = None
+        self._key_set: frozenset[str] | None = None
 
     def _key(self, i: int) -> str:
         return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
@@ -97,7 +102,12 @@ class SortedTable:
         if self._dict is None:
             self._lookups += 1
             if self._lookups <= self.DICT_AFTER:
-                lo, hi = 0, self.size
+                if self._samples is None:
+                    self._samples = [self._key(i) for i in range(0, self.size, self.SAMPLE_EVERY)]
+                run = bisect.bisect_right(self._samples, key) - 1
+                if run < 0:
+                    return None
+                lo, hi = run * self.SAMPLE_EVERY, min(self.size, (run + 1) * self.SAMPLE_EVERY)
                 while lo < hi:
                     mid = (lo + hi) // 2
                     if self._key(mid) < key:
@@ -105,8 +115,26 @@ class SortedTable:
                     else:
                         hi = mid
                 return lo if lo < self.size and self._key(lo) == key else None
-            self._dict = {self._key(i): i for i in range(self.size)}
+            self._build_dict()
         return self._dict.get(key)
+
+    def _build_dict(self) -> None:
+        self._dict = dict(zip(self._all_keys(), range(self.size)))
+
+    def _all_keys(self) -> Iterator[str]:
+        starts = self.key_starts
+        return map(self.keys.__getitem__, map(slice, starts, starts[1:]))
+
+    def present(self, keys: list[str]) -> set[str]:
+        """Those of `keys` in the table; past DICT_AFTER lookups, by one set intersection at C speed (a set of
+        the keys costs half the dict)."""
+        if self._dict is not None:
+            return self._dict.keys() & keys
+        if self._key_set is None and self._lookups + len(keys) > self.DICT_AFTER:
+            self._key_set = frozenset(self._all_keys())
+        if self._key_set is not None:
+            return set(self._key_set.intersection(keys))
+        return {k for k in keys if self._index(k) is not None}
 
     def _value(self, i: int):
         return self.convert(self.values[self.value_starts[i]:self.value_starts[i + 1]])

@@ -8,7 +8,7 @@ or commas. Internal errors (DL000) and unused-suppression findings (DL003) are n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import patterns
 from .document import Document

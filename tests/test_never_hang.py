@@ -21,7 +21,8 @@ summary = "A test-only rule whose pattern backtracks exponentially"
 message = "found {found}"
 tokens = ["(a|aa)+c"]
 '''
-ADVERSARY = "Title\n\nIntro paragraph, with words,and a comma to fix.\n\n" + "a" * 60 + "\n"
+# The run of a's holds a "c" (the literal every match needs), so the pattern runs there, and backtracks.
+ADVERSARY = "Title\n\nIntro paragraph, with words,and a comma to fix.\n\n" + "a" * 60 + " c\n"
 
 
 @pytest.fixture

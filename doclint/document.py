@@ -23,7 +23,7 @@ _SPACES = patterns.compile(r"\s+")
 
 def normalize_heading(text: str) -> str:
     """The form in which TOC entries and headings are compared: case, spacing, quotes and end punctuation folded."""
-    folded = text.translate(_QUOTES)
+    folded = text if text.isascii() and "`" not in text else text.translate(_QUOTES)  # else nothing to map
     if not folded.isprintable() or "  " in folded:  # printable: no whitespace but single spaces, nothing to fold
         folded = _SPACES.sub(" ", folded)
     folded = folded.strip().casefold()

@@ -18,6 +18,7 @@ TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}
 CALLOUT = patterns.compile(
     r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
+NO_LIST_MARKER = frozenset(map(chr, range(128))) - set(" \t*-0123456789")  # ASCII that cannot open a list item
 TERMINAL = ".!?:;,"
 WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+")
 MAX_HEADING_WORDS = 14
@@ -26,8 +27,8 @@ MAX_HEADING_WORDS = 14
 def parse_text(text: str, path: str = "<stdin>") -> Document:
     doc = Document(text=text, kind="text", path=path)
     index = doc.index  # built once, for the parser and the rules
-    lines = [index.line_span(i) for i in range(len(index))]
-    blank = [text[s:e].strip() == "" for s, e in lines]
+    lines = _line_spans(text, index.starts)
+    blank = [s == e or text[s:e].isspace() for s, e in lines]
     wrapped = sum(blank) >= max(2, len(lines) // 10)
     first = next((i for i, b in enumerate(blank) if not b), None)
     if first is None:
@@ -60,14 +61,34 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
     return doc
 
 
+def _line_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line, end before its line break (\\n, \\r\\n or \\r)."""
+    ends = [s - 1 for s in starts[1:]]
+    if "\r" in text:
+        ends = [e - 1 if e and text[e - 1:e + 1] == "\r\n" else e for e in ends]
+    ends.append(len(text))
+    return list(zip(starts, ends))
+
+
 def _block(kind: str, start: int, end: int, text: str, content_start: int | None = None) -> Block:
     cs = start if content_start is None else content_start
-    while cs < end and text[cs] in " \t":
-        cs += 1
-    ce = end
-    while ce > cs and text[ce - 1] in " \t":
-        ce -= 1
-    return Block(kind, start, end, cs, ce)
+    content = text[cs:end]
+    if content[:1] in (" ", "\t") or content[-1:] in (" ", "\t"):
+        stripped = content.lstrip(" \t")
+        cs += len(content) - len(stripped)
+        return Block(kind, start, end, cs, cs + len(stripped.rstrip(" \t")))
+    return Block(kind, start, end, cs, end)
+
+
+def _list_item(text: str, start: int, end: int) -> int:
+    """Where the text of a list item on this line begins (after its marker), or -1: no list item."""
+    lead = text[start:start + 1]
+    if lead == " " or lead == "\t":
+        lead = text[start:end].lstrip(" \t")[:1]
+    if lead in NO_LIST_MARKER:
+        return -1
+    item = LIST_ITEM.match(text, start, end)
+    return item.end() if item else -1
 
 
 def _is_title(line: str, line_count: int) -> bool:
@@ -123,27 +144,26 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             i += 1
             continue
         start, end = lines[i]
-        line = text[start:end]
-        if "|" in line and TABLE_ROW.fullmatch(line):
-            if not TABLE_RULE.fullmatch(line):
+        if text.find("|", start, end) >= 0 and TABLE_ROW.fullmatch(text, start, end):
+            if not TABLE_RULE.fullmatch(text, start, end):
                 blocks.append(_block("table-row", start, end, text))
                 blocks.extend(_table_cells(text, start, end))
             i += 1
             continue
-        item = LIST_ITEM.match(line)
-        if item:
+        item_text = _list_item(text, start, end)
+        if item_text >= 0:
             j = i + 1
             while wrapped and j < len(lines) and not blank[j] and text[lines[j][0]] in " \t" \
-                    and not LIST_ITEM.match(text, *lines[j]):
+                    and _list_item(text, *lines[j]) < 0:
                 j += 1
-            blocks.append(_block("list-item", start, lines[j - 1][1], text, start + item.end()))
+            blocks.append(_block("list-item", start, lines[j - 1][1], text, item_text))
             i = j
             continue
         j = i + 1
-        while wrapped and j < len(lines) and not blank[j] and not LIST_ITEM.match(text, *lines[j]) \
+        while wrapped and j < len(lines) and not blank[j] and _list_item(text, *lines[j]) < 0 \
                 and not (text.find("|", *lines[j]) >= 0 and TABLE_ROW.fullmatch(text, *lines[j])):
             j += 1
-        kind = "callout" if CALLOUT.match(line.lstrip()) else "paragraph"
+        kind = "callout" if CALLOUT.match(text[start:end].lstrip()) else "paragraph"
         blocks.append(_block(kind, start, lines[j - 1][1], text))
         i = j
     return blocks
@@ -194,8 +214,8 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
                 block.kind = "paragraph"  # a heading that opens like a callout: 'IMPORTANT: Scope Reduction'
                 body.append(block)
         body.sort(key=lambda b: b.start)
-        named = [b for b in body if normalize_heading(doc.content(b)) in wanted
-                 and heading_shaped(doc.content(b), exact=True)]
+        named = [b for b in body if heading_shaped(doc.content(b), exact=True)
+                 and normalize_heading(doc.content(b)) in wanted]
         for block in named:
             block.kind = "heading"
         match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])

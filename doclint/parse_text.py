@@ -2,6 +2,9 @@
 (or per blank-line-separated paragraph in hard-wrapped text), list items, pipe tables and callouts."""
 from __future__ import annotations
 
+import bisect
+from operator import itemgetter
+
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
 from .model import Edit
@@ -10,8 +13,9 @@ from .toc import match_toc
 
 TOC_HEADER = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents)\s*:?\s*")
 TOC_ENTRY = patterns.compile(
-    r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*?)[ \t]*"
-)
+    r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*)",
+    linear=True,
+)  # the text's trailing spaces and tabs are stripped after the match: a lazy `.*?` is slow
 LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)", linear=True)
 TABLE_ROW = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
 TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
@@ -19,6 +23,7 @@ CALLOUT = patterns.compile(
     r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
 NO_LIST_MARKER = frozenset(map(chr, range(128))) - set(" \t*-0123456789")  # ASCII that cannot open a list item
+CALLOUT_LEADS = "dpqtnfkiwDPQTNFKIW"  # the ASCII letters a callout can begin with
 TERMINAL = ".!?:;,"
 WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+")
 MAX_HEADING_WORDS = 14
@@ -72,23 +77,11 @@ def _line_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def _block(kind: str, start: int, end: int, text: str, content_start: int | None = None) -> Block:
     cs = start if content_start is None else content_start
-    content = text[cs:end]
-    if content[:1] in (" ", "\t") or content[-1:] in (" ", "\t"):
-        stripped = content.lstrip(" \t")
-        cs += len(content) - len(stripped)
+    if cs < end and (text[cs] in " \t" or text[end - 1] in " \t"):
+        stripped = text[cs:end].lstrip(" \t")
+        cs = end - len(stripped)
         return Block(kind, start, end, cs, cs + len(stripped.rstrip(" \t")))
     return Block(kind, start, end, cs, end)
-
-
-def _list_item(text: str, start: int, end: int) -> int:
-    """Where the text of a list item on this line begins (after its marker), or -1: no list item."""
-    lead = text[start:start + 1]
-    if lead == " " or lead == "\t":
-        lead = text[start:end].lstrip(" \t")[:1]
-    if lead in NO_LIST_MARKER:
-        return -1
-    item = LIST_ITEM.match(text, start, end)
-    return item.end() if item else -1
 
 
 def _is_title(line: str, line_count: int) -> bool:
@@ -110,15 +103,17 @@ def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
                 j += 1
                 continue
             s, e = lines[j]
-            m = TOC_ENTRY.fullmatch(text[s:e])
-            this_style = (bool(m.group("bullet")), bool(m.group("number"))) if m else None
-            if m is None or (style is not None and this_style != style) or not any(this_style) \
-                    or _looks_like_prose(m.group("text")):
+            m = TOC_ENTRY.fullmatch(text, s, e)
+            if m is None:
+                break
+            indent, bullet, number, entry_text = m.groups()
+            this_style = (bool(bullet), bool(number))
+            if (style is not None and this_style != style) or not any(this_style) \
+                    or _looks_like_prose(entry_text.rstrip(" \t")):
                 break
             style = this_style
-            entry_block = _block("toc-entry", s, e, text, s + m.start("text"))
-            number = m.group("number")
-            entries.append(TocEntry(entry_block, number=number, level=_toc_level(m, number)))
+            entry_block = _block("toc-entry", s, e, text, m.start("text"))
+            entries.append(TocEntry(entry_block, number=number, level=_toc_level(indent, number)))
             j += 1
         if entries:
             levels_known = len({e.level for e in entries}) > 1
@@ -126,10 +121,10 @@ def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
     return None, first
 
 
-def _toc_level(match, number: str | None) -> int:
+def _toc_level(indent: str, number: str | None) -> int:
     if number and "." in number:
         return number.count(".") + 1
-    return 1 + len(match.group("indent").expandtabs(4)) // 2
+    return 1 + len(indent.expandtabs(4)) // 2
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -137,6 +132,7 @@ def _looks_like_prose(text: str) -> bool:
 
 
 def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Block]:
+    items, rows = _list_items(text, lines, first), _table_rows(text, lines, first)
     blocks: list[Block] = []
     i = first
     while i < len(lines):
@@ -144,29 +140,62 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             i += 1
             continue
         start, end = lines[i]
-        if text.find("|", start, end) >= 0 and TABLE_ROW.fullmatch(text, start, end):
+        if i in rows:
             if not TABLE_RULE.fullmatch(text, start, end):
                 blocks.append(_block("table-row", start, end, text))
                 blocks.extend(_table_cells(text, start, end))
             i += 1
             continue
-        item_text = _list_item(text, start, end)
-        if item_text >= 0:
-            j = i + 1
-            while wrapped and j < len(lines) and not blank[j] and text[lines[j][0]] in " \t" \
-                    and _list_item(text, *lines[j]) < 0:
+        j = i + 1
+        if i in items:
+            while wrapped and j < len(lines) and not blank[j] and text[lines[j][0]] in " \t" and j not in items:
                 j += 1
-            blocks.append(_block("list-item", start, lines[j - 1][1], text, item_text))
+            blocks.append(_block("list-item", start, lines[j - 1][1], text, items[i]))
             i = j
             continue
-        j = i + 1
-        while wrapped and j < len(lines) and not blank[j] and _list_item(text, *lines[j]) < 0 \
-                and not (text.find("|", *lines[j]) >= 0 and TABLE_ROW.fullmatch(text, *lines[j])):
+        while wrapped and j < len(lines) and not blank[j] and j not in items and j not in rows:
             j += 1
-        kind = "callout" if CALLOUT.match(text[start:end].lstrip()) else "paragraph"
+        kind = "callout" if _is_callout(text, start, end) else "paragraph"
         blocks.append(_block(kind, start, lines[j - 1][1], text))
         i = j
     return blocks
+
+
+def _list_items(text: str, lines, first: int) -> dict[int, int]:
+    """Line number -> where the item's text begins (after its marker), for the lines from `first` that open a
+    list item. Only lines whose first character may open one are matched."""
+    items = {}
+    for i in range(first, len(lines)):
+        start, end = lines[i]
+        lead = text[start:start + 1]
+        if lead == " " or lead == "\t":
+            lead = text[start:end].lstrip(" \t")[:1]
+        if lead and lead not in NO_LIST_MARKER:
+            item = LIST_ITEM.match(text, start, end)
+            if item:
+                items[i] = item.end()
+    return items
+
+
+def _table_rows(text: str, lines, first: int) -> set[int]:
+    """The lines from `first` that read as table rows: found from the pipes, not line by line."""
+    rows = set()
+    at = text.find("|", lines[first][0]) if first < len(lines) else -1
+    while at >= 0:
+        i = bisect.bisect_right(lines, at, key=itemgetter(0)) - 1
+        start, end = lines[i]
+        if TABLE_ROW.fullmatch(text, start, end):
+            rows.add(i)
+        at = text.find("|", end)
+    return rows
+
+
+def _is_callout(text: str, start: int, end: int) -> bool:
+    """Whether the (non-blank) line opens with a callout label; matched only if its first letter may begin one."""
+    lead = text[start]
+    if lead.isspace():
+        lead = text[start:end].lstrip()[:1]
+    return (lead in CALLOUT_LEADS or not lead.isascii()) and CALLOUT.match(text[start:end].lstrip()) is not None
 
 
 def _number_groups(blocks: list[Block], index: LineIndex) -> None:
@@ -251,6 +280,8 @@ def word_count(text: str) -> int:
 def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
     """Short, no sentence punctuation at the end, starts with a capital or digit; title-case unless loose.
     `exact`: the line has a TOC entry's very text, so only its length matters."""
+    if not (loose or exact) and (not text or text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit())):
+        return False  # the cheap tests first: most lines are sentences
     words = text.split(maxsplit=2 * MAX_HEADING_WORDS + 1)  # enough to tell that a long text is no heading
     if not words or len(words) > (2 * MAX_HEADING_WORDS if loose or exact else MAX_HEADING_WORDS):
         return False
@@ -258,8 +289,6 @@ def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
         return True
     if loose:
         return not text.endswith((".", ",", ";"))
-    if text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit()):
-        return False
     long_words = [w for w in words if len(w) > 3]
     capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
     return len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)

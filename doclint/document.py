@@ -30,7 +30,7 @@ def normalize_heading(text: str) -> str:
     return folded.rstrip(" .:")
 
 
-@dataclass
+@dataclass(slots=True)  # many per document: no __dict__ each
 class Block:
     kind: str  # title, toc-header, toc-entry, heading, paragraph, list-item, callout, table-row, table-cell, code, html, front-matter
     start: int  # the whole block, markers included

@@ -77,7 +77,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
                            [custom_ids.get(id(b)) for b in headings], dialect)
     doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
     doc.links = [tuple(link) for link in sorted(links)]
-    doc.html_ids = {m.group(1) for start, end in html_spans for m in HTML_ID.finditer(text, start, end)}
+    doc.html_ids = {m.group(1) for start, end in html_spans if text.find("=", start, end) >= 0  # no '=': no id
+                    for m in HTML_ID.finditer(text, start, end)}
     doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
@@ -194,8 +195,9 @@ def _to_characters(offsets: _Offsets, blocks: list[Block], prose_spans: list[tup
     for spans in (prose_spans, html_spans):
         flat = offsets.chars([at for span in spans for at in span])
         spans[:] = zip(flat[::2], flat[1::2])
-    for link in links:
-        link[0], link[1], link[3], link[4] = offsets.chars([link[0], link[1], link[3], link[4]])
+    flat = offsets.chars([at for link in links for at in (link[0], link[1], link[3], link[4])])
+    for i, link in enumerate(links):
+        link[0], link[1], link[3], link[4] = flat[4 * i:4 * i + 4]
 
 
 def _opaque_kind(tag: str) -> str:

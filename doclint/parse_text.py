@@ -243,11 +243,11 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
                 block.kind = "paragraph"  # a heading that opens like a callout: 'IMPORTANT: Scope Reduction'
                 body.append(block)
         body.sort(key=lambda b: b.start)
-        named = [b for b in body if heading_shaped(doc.content(b), exact=True)
-                 and normalize_heading(doc.content(b)) in wanted]
+        short = [b for b in body if heading_shaped(doc.content(b), exact=True)]  # loose shapes are short too
+        named = [b for b in short if normalize_heading(doc.content(b)) in wanted]
         for block in named:
             block.kind = "heading"
-        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
+        match_toc(doc, [b for b in short if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
         taken = {id(e.heading) for e in doc.toc.entries}
         for block in named:
             if id(block) not in taken:  # 'alpha:' in a list of tests, when the TOC's 'Alpha' is a later line

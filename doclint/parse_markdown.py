@@ -45,10 +45,6 @@ class _Offsets:
                 self.byte_starts.append(m.start() + extra + 1)
                 self.extra.append(extra)
 
-    def char(self, byte: int) -> int:
-        k = bisect.bisect_right(self.byte_starts, byte)
-        return byte - (self.extra[k - 1] if k else 0)
-
     def chars(self, offsets: list[int]) -> list[int]:
         byte_starts, extra, find = self.byte_starts, [0] + self.extra, bisect.bisect_right
         return [byte - extra[find(byte_starts, byte)] for byte in offsets]

@@ -17,7 +17,6 @@ TOC_ENTRY = patterns.compile(
     linear=True,
 )  # the text's trailing spaces and tabs are stripped after the match: a lazy `.*?` is slow
 LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)", linear=True)
-TABLE_ROW = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
 TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 CALLOUT = patterns.compile(
     r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
@@ -25,7 +24,7 @@ CALLOUT = patterns.compile(
 NO_LIST_MARKER = frozenset(map(chr, range(128))) - set(" \t*-0123456789")  # ASCII that cannot open a list item
 CALLOUT_LEADS = "dpqtnfkiwDPQTNFKIW"  # the ASCII letters a callout can begin with
 TERMINAL = ".!?:;,"
-WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+")
+WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+", linear=True)
 MAX_HEADING_WORDS = 14
 
 
@@ -87,7 +86,7 @@ def _block(kind: str, start: int, end: int, text: str, content_start: int | None
 def _is_title(line: str, line_count: int) -> bool:
     stripped = line.strip()
     return line_count > 1 and 0 < len(stripped) <= 200 and not stripped.endswith((".", ",", ";")) \
-        and not LIST_ITEM.match(stripped) and not TABLE_ROW.fullmatch(stripped)
+        and not LIST_ITEM.match(stripped) and not _is_table_row(stripped)
 
 
 def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
@@ -184,10 +183,16 @@ def _table_rows(text: str, lines, first: int) -> set[int]:
     while at >= 0:
         i = bisect.bisect_right(lines, at, key=itemgetter(0)) - 1
         start, end = lines[i]
-        if TABLE_ROW.fullmatch(text, start, end):
+        if _is_table_row(text[start:end]):
             rows.add(i)
         at = text.find("|", end)
     return rows
+
+
+def _is_table_row(line: str) -> bool:
+    """Whether the line (no line break in it), spaces and tabs aside, opens and closes with a pipe."""
+    body = line.strip(" \t")
+    return len(body) >= 2 and body[0] == "|" and body[-1] == "|"
 
 
 def _is_callout(text: str, start: int, end: int) -> bool:

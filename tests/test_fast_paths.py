@@ -160,7 +160,10 @@ def test_plain_text_lines_list_items_table_rows_and_callouts(text):
     assert lines == [index.line_span(i) for i in range(len(index))]
     items = {i: m.end() for i, (s, e) in enumerate(lines) if (m := pt.LIST_ITEM.match(text, s, e))}
     assert pt._list_items(text, lines, 0) == items
-    assert pt._table_rows(text, lines, 0) == {i for i, (s, e) in enumerate(lines) if pt.TABLE_ROW.fullmatch(text, s, e)}
+    table_row = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
+    assert pt._table_rows(text, lines, 0) == {i for i, (s, e) in enumerate(lines) if table_row.fullmatch(text, s, e)}
+    for s, e in lines:
+        assert pt._is_table_row(text[s:e].strip()) == bool(table_row.fullmatch(text[s:e].strip()))
     for s, e in lines:
         if text[s:e].strip():
             assert pt._is_callout(text, s, e) == bool(pt.CALLOUT.match(text[s:e].lstrip()))

@@ -23,14 +23,14 @@ _SPACES = patterns.compile(r"\s+")
 
 def normalize_heading(text: str) -> str:
     """The form in which TOC entries and headings are compared: case, spacing, quotes and end punctuation folded."""
-    folded = text.translate(_QUOTES)
+    folded = text if text.isascii() and "`" not in text else text.translate(_QUOTES)  # else nothing to map
     if not folded.isprintable() or "  " in folded:  # printable: no whitespace but single spaces, nothing to fold
         folded = _SPACES.sub(" ", folded)
     folded = folded.strip().casefold()
     return folded.rstrip(" .:")
 
 
-@dataclass
+@dataclass(slots=True)  # many per document: no __dict__ each
 class Block:
     kind: str  # title, toc-header, toc-entry, heading, paragraph, list-item, callout, table-row, table-cell, code, html, front-matter
     start: int  # the whole block, markers included
@@ -136,14 +136,14 @@ class Document:
         50 MB text has millions of words but few distinct ones."""
         prose = self.prose
         if len(prose) <= WORDS_IN_ONE_PIECE:
-            return WORD.findall(prose)
+            return scan_words(prose)
         words: list[str] = []
         one: dict[str, str] = {}
         start = 0
         while start < len(prose):
             end = prose.find("\n", start + WORDS_IN_ONE_PIECE)
             end = len(prose) if end < 0 else end
-            words += [one.setdefault(w, w) for w in WORD.findall(prose, start, end)]
+            words += [one.setdefault(w, w) for w in scan_words(prose[start:end])]
             start = end
         return words
 
@@ -172,6 +172,21 @@ class Document:
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
 WORDS_IN_ONE_PIECE = 2_000_000  # characters of prose scanned for words at once
+NOT_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())  # MASK among them
+
+
+def scan_words(prose: str) -> list[str]:
+    """WORD.findall(prose), a token at a time: no word spans whitespace, and a token that is ASCII letters
+    between other ASCII characters holds one word, those letters. Only the other tokens are scanned."""
+    words: list[str] = []
+    append = words.append
+    for token in prose.split():
+        core = token.strip(NOT_LETTERS)
+        if core.isascii() and core.isalpha():
+            append(core)
+        elif core:
+            words += WORD.findall(token)
+    return words
 
 
 def is_mark(ch: str) -> bool:

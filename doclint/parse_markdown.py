@@ -28,6 +28,7 @@ FENCE_WITH_TABS = patterns.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*$",
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 CONTAINERS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item", "TableCell": "table-cell"}
 NO_ATTRIBUTES: dict = {}  # of a tag given by name alone; read, never written
+NOTHING_OPEN = (None, None, None)  # the stack entry of the document level
 
 
 class _Offsets:
@@ -44,9 +45,9 @@ class _Offsets:
                 self.byte_starts.append(m.start() + extra + 1)
                 self.extra.append(extra)
 
-    def char(self, byte: int) -> int:
-        k = bisect.bisect_right(self.byte_starts, byte)
-        return byte - (self.extra[k - 1] if k else 0)
+    def chars(self, offsets: list[int]) -> list[int]:
+        byte_starts, extra, find = self.byte_starts, [0] + self.extra, bisect.bisect_right
+        return [byte - extra[find(byte_starts, byte)] for byte in offsets]
 
 
 def _fences_closed_by_tabs(text: str) -> str:
@@ -59,89 +60,9 @@ def _fences_closed_by_tabs(text: str) -> str:
 
 def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") -> Document:
     doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
-    offsets = _Offsets(text)
-    blocks: list[Block] = []
-    prose_spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, Block | None]] = []  # open containers: (tag, block collecting inline text)
-    links: list[list] = []  # [start, end, dest, text start, text end] of each inline link
-    open_links: list[list] = []
-    rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
-    custom_ids: dict[int, str] = {}
-    html_spans: list[tuple[int, int]] = []
-    groups: list[int] = []  # open lists and tables
-    group_count = 0
-    opaque = 0
-    char = offsets.char if offsets.extra else None  # ASCII text: byte offsets are character offsets
-    for event, rng in pyromark.events_with_range(_fences_closed_by_tabs(text), options=OPTIONS):
-        if char is None:
-            start, end = rng["start"], rng["end"]
-        else:
-            start, end = char(rng["start"]), char(rng["end"])
-        kind, payload = next(iter(event.items())) if type(event) is dict else (event, None)
-        if kind == "Start":
-            tag, attrs = (payload, NO_ATTRIBUTES) if type(payload) is str else _tag(payload)
-            if tag in OPAQUE:
-                if tag == "HtmlBlock":
-                    html_spans.append((start, end))
-                opaque += 1
-                if tag != "Image":
-                    blocks.append(Block(_opaque_kind(tag, attrs), start, end, start, end))
-                stack.append((tag, None))
-                continue
-            block = None
-            if tag in ("List", "Table"):
-                group_count += 1
-                groups.append(group_count)
-            elif tag in ("TableHead", "TableRow") and not opaque:
-                blocks.append(Block("table-row", start, end, start, end, group=groups[-1] if groups else 0))
-            if tag in CONTAINERS and not opaque:
-                if tag == "Paragraph" and stack and stack[-1][0] == "Item" and stack[-1][1] is not None \
-                        and stack[-1][1].content_start < 0:
-                    block = stack[-1][1]  # an item's first paragraph is the item's text
-                else:
-                    block = Block(CONTAINERS[tag], start, end, -1, -1,
-                                  level=_heading_level(attrs) if tag == "Heading" else 0,
-                                  group=groups[-1] if tag == "Item" and groups else 0)
-                    blocks.append(block)
-                    if tag == "Heading":
-                        block.nested = any(t in ("Item", "BlockQuote") for t, _ in stack)
-                        rendered[id(block)] = []
-                        if attrs.get("id"):
-                            custom_ids[id(block)] = attrs["id"]
-            elif tag == "Link" and not opaque:
-                open_links.append([start, end, attrs.get("dest_url", ""), -1, -1])
-            stack.append((tag, block if block is not None else (stack[-1][1] if stack and tag not in CONTAINERS
-                                                                   and tag not in ("List", "Table") else None)))
-            continue
-        if kind == "End":
-            tag = payload if type(payload) is str else _tag(payload)[0]
-            if stack:
-                stack.pop()
-            if tag in ("List", "Table") and groups:
-                groups.pop()
-            if tag == "Link" and open_links:
-                links.append(open_links.pop())
-            if tag in OPAQUE:
-                opaque -= 1
-            continue
-        if kind == "InlineHtml":
-            html_spans.append((start, end))
-        for link in open_links:
-            link[3] = start if link[3] < 0 else link[3]
-            link[4] = max(link[4], end)
-        owner = stack[-1][1] if stack else None
-        if owner is None or opaque:
-            continue
-        if owner.content_start < 0:
-            owner.content_start = start
-        if end > owner.content_end:
-            owner.content_end = end
-        if kind == "Text":
-            prose_spans.append((start, end))
-            if id(owner) in rendered:
-                rendered[id(owner)].append(payload)
-        elif kind == "Code" and id(owner) in rendered:
-            rendered[id(owner)].append(payload)
+    blocks, prose_spans, links, html_spans, rendered, custom_ids = _walk(text)
+    if not text.isascii():  # pulldown-cmark's byte offsets become character offsets, all at once
+        _to_characters(_Offsets(text), blocks, prose_spans, links, html_spans)
     doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
     for block in doc.blocks:
         if block.content_start < 0:
@@ -152,7 +73,8 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
                            [custom_ids.get(id(b)) for b in headings], dialect)
     doc.slugs = {id(b): a for b, a in zip(headings, anchors)}
     doc.links = [tuple(link) for link in sorted(links)]
-    doc.html_ids = {m.group(1) for start, end in html_spans for m in HTML_ID.finditer(text, start, end)}
+    doc.html_ids = {m.group(1) for start, end in html_spans if text.find("=", start, end) >= 0  # no '=': no id
+                    for m in HTML_ID.finditer(text, start, end)}
     doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
@@ -160,14 +82,121 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     return doc
 
 
-def _tag(value) -> tuple[str, dict]:
-    if isinstance(value, str):
-        return value, {}
-    name, attrs = next(iter(value.items()))
-    return name, attrs if isinstance(attrs, dict) else {"value": attrs}
+def _walk(text: str):
+    """One pass over pulldown-cmark's events, in its UTF-8 byte offsets: the blocks, the spans of text (the
+    prose), the inline links, the raw HTML, and each heading's rendered text and custom id (by id of its block)."""
+    blocks: list[Block] = []
+    prose_spans: list[tuple[int, int]] = []
+    stack: list[tuple] = []  # open containers: (tag, owner, owner_text) as they were inside each
+    owner: Block | None = None  # the block collecting inline text, if any
+    owner_text: list[str] | None = None  # the owner's text as rendered, when the owner is a heading
+    links: list[list] = []  # [start, end, dest, text start, text end] of each inline link
+    open_links: list[list] = []
+    rendered: dict[int, list[str]] = {}  # heading block id -> its text as rendered
+    custom_ids: dict[int, str] = {}
+    html_spans: list[tuple[int, int]] = []
+    groups: list[int] = []  # open lists and tables
+    group_count = 0
+    opaque = 0
+    for event, rng in pyromark.events_with_range(_fences_closed_by_tabs(text), options=OPTIONS):
+        if type(event) is str:
+            kind, payload = event, None
+        else:
+            (kind, payload), = event.items()
+        if kind == "Start":
+            if type(payload) is str:
+                tag, attrs = payload, NO_ATTRIBUTES
+            else:
+                (tag, attrs), = payload.items()
+            if tag in OPAQUE:
+                start, end = rng["start"], rng["end"]
+                if tag == "HtmlBlock":
+                    html_spans.append((start, end))
+                opaque += 1
+                if tag != "Image":
+                    blocks.append(Block(_opaque_kind(tag), start, end, start, end))
+                owner = owner_text = None
+                stack.append((tag, None, None))
+                continue
+            block = None
+            if tag in ("List", "Table"):
+                group_count += 1
+                groups.append(group_count)
+            elif tag in ("TableHead", "TableRow") and not opaque:
+                start, end = rng["start"], rng["end"]
+                blocks.append(Block("table-row", start, end, start, end, group=groups[-1] if groups else 0))
+            if tag in CONTAINERS and not opaque:
+                if tag == "Paragraph" and stack and stack[-1][0] == "Item" and owner is not None \
+                        and owner.content_start < 0:
+                    block = owner  # an item's first paragraph is the item's text
+                else:
+                    block = Block(CONTAINERS[tag], rng["start"], rng["end"], -1, -1,
+                                  level=_heading_level(attrs) if tag == "Heading" else 0,
+                                  group=groups[-1] if tag == "Item" and groups else 0)
+                    blocks.append(block)
+                    if tag == "Heading":
+                        block.nested = any(t in ("Item", "BlockQuote") for t, _, _ in stack)
+                        rendered[id(block)] = []
+                        if attrs.get("id"):
+                            custom_ids[id(block)] = attrs["id"]
+            elif tag == "Link" and not opaque:
+                open_links.append([rng["start"], rng["end"], attrs.get("dest_url", ""), -1, -1])
+            if block is not None:
+                owner, owner_text = block, rendered.get(id(block))
+            elif not stack or tag in CONTAINERS or tag in ("List", "Table"):
+                owner = owner_text = None  # else the tag (emphasis, a link, a quote) keeps the owner around it
+            stack.append((tag, owner, owner_text))
+            continue
+        if kind == "End":
+            tag = payload if type(payload) is str else next(iter(payload))
+            if stack:
+                stack.pop()
+            _, owner, owner_text = stack[-1] if stack else NOTHING_OPEN
+            if tag in ("List", "Table") and groups:
+                groups.pop()
+            if tag == "Link" and open_links:
+                links.append(open_links.pop())
+            if tag in OPAQUE:
+                opaque -= 1
+            continue
+        if owner is None and not open_links and kind != "InlineHtml":
+            continue  # also all along an opaque block: nothing inside one has an owner
+        start, end = rng["start"], rng["end"]
+        if kind == "InlineHtml":
+            html_spans.append((start, end))
+        for link in open_links:
+            link[3] = start if link[3] < 0 else link[3]
+            link[4] = max(link[4], end)
+        if owner is None:
+            continue
+        if owner.content_start < 0:
+            owner.content_start = start
+        if end > owner.content_end:
+            owner.content_end = end
+        if kind == "Text":
+            prose_spans.append((start, end))
+            if owner_text is not None:
+                owner_text.append(payload)
+        elif kind == "Code" and owner_text is not None:
+            owner_text.append(payload)
+    return blocks, prose_spans, links, html_spans, rendered, custom_ids
 
 
-def _opaque_kind(tag: str, attrs: dict) -> str:
+def _to_characters(offsets: _Offsets, blocks: list[Block], prose_spans: list[tuple[int, int]], links: list[list],
+                   html_spans: list[tuple[int, int]]) -> None:
+    """Every offset the walk recorded, from UTF-8 bytes to characters, in place (-1, for none, stays -1)."""
+    flat = offsets.chars([at for b in blocks for at in (b.start, b.end, b.content_start, b.content_end)])
+    for i, block in enumerate(blocks):
+        block.start, block.end, block.content_start, block.content_end = flat[4 * i:4 * i + 4]
+    for spans in (prose_spans, html_spans):
+        flat = offsets.chars([at for span in spans for at in span])
+        spans[:] = zip(flat[::2], flat[1::2])
+    flat = offsets.chars([at for link in links for at in (link[0], link[1], link[3], link[4])])
+    for i, link in enumerate(links):
+        link[0], link[1], link[3], link[4] = flat[4 * i:4 * i + 4]
+
+
+def _opaque_kind(tag: str) -> str:
     return {"CodeBlock": "code", "HtmlBlock": "html", "MetadataBlock": "front-matter"}.get(tag, "code")
 
 

@@ -2,6 +2,9 @@
 (or per blank-line-separated paragraph in hard-wrapped text), list items, pipe tables and callouts."""
 from __future__ import annotations
 
+import bisect
+from operator import itemgetter
+
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
 from .model import Edit
@@ -10,24 +13,26 @@ from .toc import match_toc
 
 TOC_HEADER = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents)\s*:?\s*")
 TOC_ENTRY = patterns.compile(
-    r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*?)[ \t]*"
-)
+    r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*•·▪◦])[ \t]+)?(?:(?P<number>\d+(?:\.\d+)*|[IVXLC]+)[.)][ \t]+)?(?P<text>\S.*)",
+    linear=True,
+)  # the text's trailing spaces and tabs are stripped after the match: a lazy `.*?` is slow
 LIST_ITEM = patterns.compile(r"[ \t]*(?:[*•·▪◦–-]|\d{1,3}[.)])[ \t]+(?=\S)", linear=True)
-TABLE_ROW = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
 TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 CALLOUT = patterns.compile(
     r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
+NO_LIST_MARKER = frozenset(map(chr, range(128))) - set(" \t*-0123456789")  # ASCII that cannot open a list item
+CALLOUT_LEADS = "dpqtnfkiwDPQTNFKIW"  # the ASCII letters a callout can begin with
 TERMINAL = ".!?:;,"
-WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+")
+WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+", linear=True)
 MAX_HEADING_WORDS = 14
 
 
 def parse_text(text: str, path: str = "<stdin>") -> Document:
     doc = Document(text=text, kind="text", path=path)
     index = doc.index  # built once, for the parser and the rules
-    lines = [index.line_span(i) for i in range(len(index))]
-    blank = [text[s:e].strip() == "" for s, e in lines]
+    lines = _line_spans(text, index.starts)
+    blank = [s == e or text[s:e].isspace() for s, e in lines]
     wrapped = sum(blank) >= max(2, len(lines) // 10)
     first = next((i for i, b in enumerate(blank) if not b), None)
     if first is None:
@@ -60,20 +65,28 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
     return doc
 
 
+def _line_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line, end before its line break (\\n, \\r\\n or \\r)."""
+    ends = [s - 1 for s in starts[1:]]
+    if "\r" in text:
+        ends = [e - 1 if e and text[e - 1:e + 1] == "\r\n" else e for e in ends]
+    ends.append(len(text))
+    return list(zip(starts, ends))
+
+
 def _block(kind: str, start: int, end: int, text: str, content_start: int | None = None) -> Block:
     cs = start if content_start is None else content_start
-    while cs < end and text[cs] in " \t":
-        cs += 1
-    ce = end
-    while ce > cs and text[ce - 1] in " \t":
-        ce -= 1
-    return Block(kind, start, end, cs, ce)
+    if cs < end and (text[cs] in " \t" or text[end - 1] in " \t"):
+        stripped = text[cs:end].lstrip(" \t")
+        cs = end - len(stripped)
+        return Block(kind, start, end, cs, cs + len(stripped.rstrip(" \t")))
+    return Block(kind, start, end, cs, end)
 
 
 def _is_title(line: str, line_count: int) -> bool:
     stripped = line.strip()
     return line_count > 1 and 0 < len(stripped) <= 200 and not stripped.endswith((".", ",", ";")) \
-        and not LIST_ITEM.match(stripped) and not TABLE_ROW.fullmatch(stripped)
+        and not LIST_ITEM.match(stripped) and not _is_table_row(stripped)
 
 
 def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
@@ -89,15 +102,17 @@ def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
                 j += 1
                 continue
             s, e = lines[j]
-            m = TOC_ENTRY.fullmatch(text[s:e])
-            this_style = (bool(m.group("bullet")), bool(m.group("number"))) if m else None
-            if m is None or (style is not None and this_style != style) or not any(this_style) \
-                    or _looks_like_prose(m.group("text")):
+            m = TOC_ENTRY.fullmatch(text, s, e)
+            if m is None:
+                break
+            indent, bullet, number, entry_text = m.groups()
+            this_style = (bool(bullet), bool(number))
+            if (style is not None and this_style != style) or not any(this_style) \
+                    or _looks_like_prose(entry_text.rstrip(" \t")):
                 break
             style = this_style
-            entry_block = _block("toc-entry", s, e, text, s + m.start("text"))
-            number = m.group("number")
-            entries.append(TocEntry(entry_block, number=number, level=_toc_level(m, number)))
+            entry_block = _block("toc-entry", s, e, text, m.start("text"))
+            entries.append(TocEntry(entry_block, number=number, level=_toc_level(indent, number)))
             j += 1
         if entries:
             levels_known = len({e.level for e in entries}) > 1
@@ -105,10 +120,10 @@ def _parse_toc(text: str, lines, blank, first: int) -> tuple[Toc | None, int]:
     return None, first
 
 
-def _toc_level(match, number: str | None) -> int:
+def _toc_level(indent: str, number: str | None) -> int:
     if number and "." in number:
         return number.count(".") + 1
-    return 1 + len(match.group("indent").expandtabs(4)) // 2
+    return 1 + len(indent.expandtabs(4)) // 2
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -116,6 +131,7 @@ def _looks_like_prose(text: str) -> bool:
 
 
 def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Block]:
+    items, rows = _list_items(text, lines, first), _table_rows(text, lines, first)
     blocks: list[Block] = []
     i = first
     while i < len(lines):
@@ -123,30 +139,68 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             i += 1
             continue
         start, end = lines[i]
-        line = text[start:end]
-        if "|" in line and TABLE_ROW.fullmatch(line):
-            if not TABLE_RULE.fullmatch(line):
+        if i in rows:
+            if not TABLE_RULE.fullmatch(text, start, end):
                 blocks.append(_block("table-row", start, end, text))
                 blocks.extend(_table_cells(text, start, end))
             i += 1
             continue
-        item = LIST_ITEM.match(line)
-        if item:
-            j = i + 1
-            while wrapped and j < len(lines) and not blank[j] and text[lines[j][0]] in " \t" \
-                    and not LIST_ITEM.match(text, *lines[j]):
+        j = i + 1
+        if i in items:
+            while wrapped and j < len(lines) and not blank[j] and text[lines[j][0]] in " \t" and j not in items:
                 j += 1
-            blocks.append(_block("list-item", start, lines[j - 1][1], text, start + item.end()))
+            blocks.append(_block("list-item", start, lines[j - 1][1], text, items[i]))
             i = j
             continue
-        j = i + 1
-        while wrapped and j < len(lines) and not blank[j] and not LIST_ITEM.match(text, *lines[j]) \
-                and not (text.find("|", *lines[j]) >= 0 and TABLE_ROW.fullmatch(text, *lines[j])):
+        while wrapped and j < len(lines) and not blank[j] and j not in items and j not in rows:
             j += 1
-        kind = "callout" if CALLOUT.match(line.lstrip()) else "paragraph"
+        kind = "callout" if _is_callout(text, start, end) else "paragraph"
         blocks.append(_block(kind, start, lines[j - 1][1], text))
         i = j
     return blocks
+
+
+def _list_items(text: str, lines, first: int) -> dict[int, int]:
+    """Line number -> where the item's text begins (after its marker), for the lines from `first` that open a
+    list item. Only lines whose first character may open one are matched."""
+    items = {}
+    for i in range(first, len(lines)):
+        start, end = lines[i]
+        lead = text[start:start + 1]
+        if lead == " " or lead == "\t":
+            lead = text[start:end].lstrip(" \t")[:1]
+        if lead and lead not in NO_LIST_MARKER:
+            item = LIST_ITEM.match(text, start, end)
+            if item:
+                items[i] = item.end()
+    return items
+
+
+def _table_rows(text: str, lines, first: int) -> set[int]:
+    """The lines from `first` that read as table rows: found from the pipes, not line by line."""
+    rows = set()
+    at = text.find("|", lines[first][0]) if first < len(lines) else -1
+    while at >= 0:
+        i = bisect.bisect_right(lines, at, key=itemgetter(0)) - 1
+        start, end = lines[i]
+        if _is_table_row(text[start:end]):
+            rows.add(i)
+        at = text.find("|", end)
+    return rows
+
+
+def _is_table_row(line: str) -> bool:
+    """Whether the line (no line break in it), spaces and tabs aside, opens and closes with a pipe."""
+    body = line.strip(" \t")
+    return len(body) >= 2 and body[0] == "|" and body[-1] == "|"
+
+
+def _is_callout(text: str, start: int, end: int) -> bool:
+    """Whether the (non-blank) line opens with a callout label; matched only if its first letter may begin one."""
+    lead = text[start]
+    if lead.isspace():
+        lead = text[start:end].lstrip()[:1]
+    return (lead in CALLOUT_LEADS or not lead.isascii()) and CALLOUT.match(text[start:end].lstrip()) is not None
 
 
 def _number_groups(blocks: list[Block], index: LineIndex) -> None:
@@ -194,11 +248,11 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
                 block.kind = "paragraph"  # a heading that opens like a callout: 'IMPORTANT: Scope Reduction'
                 body.append(block)
         body.sort(key=lambda b: b.start)
-        named = [b for b in body if normalize_heading(doc.content(b)) in wanted
-                 and heading_shaped(doc.content(b), exact=True)]
+        short = [b for b in body if heading_shaped(doc.content(b), exact=True)]  # loose shapes are short too
+        named = [b for b in short if normalize_heading(doc.content(b)) in wanted]
         for block in named:
             block.kind = "heading"
-        match_toc(doc, [b for b in body if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
+        match_toc(doc, [b for b in short if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
         taken = {id(e.heading) for e in doc.toc.entries}
         for block in named:
             if id(block) not in taken:  # 'alpha:' in a list of tests, when the TOC's 'Alpha' is a later line
@@ -231,6 +285,8 @@ def word_count(text: str) -> int:
 def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
     """Short, no sentence punctuation at the end, starts with a capital or digit; title-case unless loose.
     `exact`: the line has a TOC entry's very text, so only its length matters."""
+    if not (loose or exact) and (not text or text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit())):
+        return False  # the cheap tests first: most lines are sentences
     words = text.split(maxsplit=2 * MAX_HEADING_WORDS + 1)  # enough to tell that a long text is no heading
     if not words or len(words) > (2 * MAX_HEADING_WORDS if loose or exact else MAX_HEADING_WORDS):
         return False
@@ -238,8 +294,6 @@ def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
         return True
     if loose:
         return not text.endswith((".", ",", ";"))
-    if text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit()):
-        return False
     long_words = [w for w in words if len(w) > 3]
     capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
     return len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)

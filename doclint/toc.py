@@ -11,7 +11,9 @@ DRIFT_SIMILARITY = 0.8
 
 
 def plain(text: str) -> str:
-    return normalize_heading(html.unescape(_MARKUP.sub("", text)))
+    if any(c in text for c in "<`*_[]"):  # what each markup alternative begins with
+        text = _MARKUP.sub("", text)
+    return normalize_heading(html.unescape(text))
 
 
 def match_toc(doc: Document, candidates: list[Block]) -> None:
@@ -19,10 +21,14 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
     headings (plain-text paragraphs shaped like headings); a close match turns one into a heading."""
     if doc.toc is None:
         return
-    pool = ([doc.title] if doc.title else []) + [b for b in doc.blocks if b.kind == "heading" and b.start > _toc_end(doc)]
+    toc_end = _toc_end(doc)
+    pool = ([doc.title] if doc.title else []) + [b for b in doc.blocks if b.kind == "heading" and b.start > toc_end]
+    plain_of: dict[int, str] = {}  # id(block) -> its plain text: of each heading if an entry has no link target
     by_text: dict[str, list[Block]] = {}
-    for block in pool:
-        by_text.setdefault(plain(doc.content(block)), []).append(block)
+    if any(not e.target for e in doc.toc.entries):
+        for block in pool:
+            plain_of[id(block)] = plain(doc.content(block))
+            by_text.setdefault(plain_of[id(block)], []).append(block)
     by_slug = {slug: block for block, slug in ((b, doc.slugs.get(id(b))) for b in pool) if slug}
     by_slug.update({html_id: None for html_id in doc.html_ids if html_id not in by_slug})
     used: set[int] = set()
@@ -31,23 +37,28 @@ def match_toc(doc: Document, candidates: list[Block]) -> None:
         if entry.target and entry.target in by_slug and by_slug[entry.target] is None:
             entry.html_anchor = True
             continue
-        block = by_slug.get(entry.target) if entry.target else None
-        if block is None and not entry.target:
-            free = [b for b in by_text.get(plain(doc.content(entry.block)), []) if id(b) not in used]
+        if entry.target:
+            block = by_slug.get(entry.target)
+        else:
+            wanted = plain(doc.content(entry.block))
+            free = [b for b in by_text.get(wanted, []) if id(b) not in used]
             block = next((b for b in free if b.start > previous), free[0] if free else None)
         if block is not None:
             used.add(id(block))
             previous = block.start
             entry.heading = block
-            entry.exact = plain(doc.content(entry.block)) == plain(doc.content(block))
-    loose = [b for b in candidates if id(b) not in used and b.start > _toc_end(doc)]
+            have = plain_of[id(block)] if id(block) in plain_of else plain(doc.content(block))
+            entry.exact = (plain(doc.content(entry.block)) if entry.target else wanted) == have
+    loose = [b for b in candidates if id(b) not in used and b.start > toc_end]
     for entry in doc.toc.entries:
         if entry.heading is not None or entry.target:
             continue
         wanted = plain(doc.content(entry.block))
         best, best_ratio = None, DRIFT_SIMILARITY
         for block in loose:
-            have = plain(doc.content(block))
+            have = plain_of.get(id(block))
+            if have is None:
+                have = plain_of[id(block)] = plain(doc.content(block))
             if abs(len(have) - len(wanted)) > max(len(wanted), 8) // 3:
                 continue
             from difflib import SequenceMatcher  # imported only where a TOC entry has no exact heading

@@ -30,8 +30,8 @@ def test_masked_gap_keeps_line_breaks_only(gap):
 @given(st.text(max_size=30))
 def test_byte_offsets_map_to_character_offsets(text):
     offsets = _Offsets(text)
-    for i in range(len(text) + 1):
-        assert offsets.char(len(text[:i].encode("utf-8", "surrogatepass"))) == i
+    every = [len(text[:i].encode("utf-8", "surrogatepass")) for i in range(len(text) + 1)]
+    assert offsets.chars([-1] + every) == [-1] + list(range(len(text) + 1))
 
 
 def test_slugs_keep_every_letter_and_digit_python_knows():
@@ -157,3 +157,100 @@ def test_lost_apostrophes_lie_in_words_with_a_lowercase_letter_before_s(text):
 
     if LOST_APOSTROPHE.search(text):
         assert any(_lowercase_then_s(w) for w in WORD.findall(text))
+
+
+WORDY = st.text(st.sampled_from(list("ab ZQ'’-–.:,1\x00\t\n\r\u00a0\u2028\x1cé\u0301ßΣ") + ["\U00010400"]), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY)
+def test_scan_words(text):
+    from doclint.document import WORD, scan_words
+
+    assert scan_words(text) == WORD.findall(text)
+
+
+def test_no_whitespace_character_joins_a_word():
+    joins = patterns.compile(r"[\p{L}\p{M}'’\-]")
+    assert not [ch for ch in map(chr, range(0x110000)) if ch.isspace() and joins.match(ch)]
+
+
+LINES = st.lists(st.sampled_from(list(" \t\r\n-*•–1234.)|aNnKT:?\u212aſ\u00a0") + ["note:", "Tip:"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_plain_text_lines_list_items_table_rows_and_callouts(text):
+    from doclint import parse_text as pt
+    from doclint.source import LineIndex
+
+    index = LineIndex(text)
+    lines = pt._line_spans(text, index.starts)
+    assert lines == [index.line_span(i) for i in range(len(index))]
+    items = {i: m.end() for i, (s, e) in enumerate(lines) if (m := pt.LIST_ITEM.match(text, s, e))}
+    assert pt._list_items(text, lines, 0) == items
+    table_row = patterns.compile(r"[ \t]*\|.*\|[ \t]*")
+    assert pt._table_rows(text, lines, 0) == {i for i, (s, e) in enumerate(lines) if table_row.fullmatch(text, s, e)}
+    for s, e in lines:
+        assert pt._is_table_row(text[s:e].strip()) == bool(table_row.fullmatch(text[s:e].strip()))
+    for s, e in lines:
+        if text[s:e].strip():
+            assert pt._is_callout(text, s, e) == bool(pt.CALLOUT.match(text[s:e].lstrip()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.integers(0, 40), st.integers(0, 40))
+def test_block_strips_spaces_and_tabs(text, a, b):
+    from doclint.parse_text import _block
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    cs, ce = start, end
+    while cs < end and text[cs] in " \t":
+        cs += 1
+    while ce > cs and text[ce - 1] in " \t":
+        ce -= 1
+    block = _block("paragraph", start, end, text)
+    assert (block.content_start, block.content_end) == (cs, ce)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINES)
+def test_toc_entry_text_is_the_lazy_match_stripped(text):
+    from doclint.parse_text import TOC_ENTRY
+
+    lazy = patterns.compile(TOC_ENTRY.source.replace(r"(?P<text>\S.*)", r"(?P<text>\S.*?)[ \t]*"))
+    line = text.replace("\r", "").replace("\n", "")
+    fast, slow = TOC_ENTRY.fullmatch(line), lazy.fullmatch(line)
+    assert (fast is None) == (slow is None)
+    if fast:
+        assert fast.groups()[:3] == slow.groups()[:3] and fast.group("text").rstrip(" \t") == slow.group("text")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("Ab cD1.,;:!?\t") + ["\u00a0", "É"]), max_size=40), st.booleans(), st.booleans())
+def test_heading_shaped_cheap_tests_first(text, loose, exact):
+    from doclint.parse_text import MAX_HEADING_WORDS, TERMINAL, heading_shaped
+
+    words = text.split(maxsplit=2 * MAX_HEADING_WORDS + 1)
+    if not words or len(words) > (2 * MAX_HEADING_WORDS if loose or exact else MAX_HEADING_WORDS):
+        expected = False
+    elif exact or loose:
+        expected = exact or not text.endswith((".", ",", ";"))
+    elif text[-1] in TERMINAL or not (text[0].isupper() or text[0].isdigit()):
+        expected = False
+    else:
+        long_words = [w for w in words if len(w) > 3]
+        capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
+        expected = len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)
+    assert heading_shaped(text, loose=loose, exact=exact) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab <>/`*_[]()&;#’") + ["code", "amp"]), max_size=20).map("".join))
+def test_plain_heading_text(text):
+    import html
+
+    from doclint.toc import _MARKUP, plain
+
+    assert plain(text) == normalize_heading(html.unescape(_MARKUP.sub("", text)))

@@ -93,7 +93,7 @@ class Pattern:
 
     def split(self, text: str) -> list[str]:
         try:
-            return self.compiled.split(text, timeout=budget(0, len(text)))
+            return self.compiled.split(text, timeout=self._budget(0, len(text)))
         except TimeoutError as error:
             raise self._timeout(error) from error
 

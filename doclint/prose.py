@@ -8,8 +8,10 @@ from . import patterns
 from .document import MASK, PROSE_KINDS, is_mark
 from .resources import SortedTable, packs_dir, parsed_once, sorted_table
 
-_URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]")
-_EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Run with .match at a few places; each backtracks only over the one address it matches.
+_URL_START = patterns.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"\x00]*[^\s<>\".,;:!?)\]}'’”\x00]",
+                              linear=True)
+_EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", linear=True)
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e cf al jr sr no nos fig figs approx inc ltd co corp gen gov sen rep lt col capt prof "
@@ -22,12 +24,12 @@ ABBREVIATIONS = frozenset(
 ROMAN_NUMERAL = patterns.compile(r"[IVXLC]{2,}", linear=True)
 
 
+_MASK_BYTES = bytes(byte if byte in b"\r\n" else ord(MASK) for byte in range(256))
+
+
 def _masked(gap: str) -> str:
-    if "\r" in gap:
-        return "\r".join(_masked(part) for part in gap.split("\r"))
-    if "\n" in gap:
-        return "\n".join(MASK * len(part) for part in gap.split("\n"))
-    return MASK * len(gap)
+    """gap with every character but line breaks read MASK (one byte per character, whatever it was)."""
+    return gap.encode("ascii", "replace").translate(_MASK_BYTES).decode("ascii")
 
 
 def build_prose(text: str, spans: list[tuple[int, int]]) -> str:

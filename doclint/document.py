@@ -7,6 +7,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 
 from .source import LineIndex
 from . import patterns
@@ -167,7 +168,7 @@ class Document:
 
     def word_offsets(self, forms) -> list[tuple[int, str]]:
         """(offset, form) of each occurrence of these word forms in the prose, in text order."""
-        return [(at, word) for at, word in zip(self.word_starts, self.words) if word in forms]
+        return list(compress(zip(self.word_starts, self.words), map(forms.__contains__, self.words)))
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)

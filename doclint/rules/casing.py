@@ -170,15 +170,17 @@ def inconsistent_name_casing(ctx: RuleContext):
     known = {" ".join(n.split()).lower(): " ".join(n.split()) for n in ctx.options.get("known-names", ()) if n.strip()}
     configured = list(_known_name_casing(ctx, known)) if known else []
     yield from configured
-    archaic = archaic_english(doc)  # Early Modern English capitalises at will ('Vertue', 'Enter Macbeth'):
+    # Early Modern English capitalises at will ('Vertue', 'Enter Macbeth'): there only names the dictionary knows
+    # ('Abraham') are checked, and alone.
+    archaic = archaic_english(doc)
     stems: dict[str, str] = {}  # lowercase form -> its stem ('seoul’s' -> 'seoul')
     capitals: Counter = Counter()  # lowercased stem -> capitalised occurrences: at least what the evidence counts
     capital_forms: dict[str, str] = {}  # capitalised form -> lowercased stem
-    for w, n in doc.word_counts.items():  # there only names the dictionary knows ('Abraham') are checked, alone
+    for w, n in doc.word_counts.items():
         if w.islower():
-            stems[w] = w[:-2] if w[-2:] in POSSESSIVE else w
+            stems[w] = _stem(w)
         elif not w.isupper():
-            capital_forms[w] = key = (w[:-2] if w[-2:] in POSSESSIVE else w).lower()
+            capital_forms[w] = key = _stem(w).lower()
             capitals[key] += n
     candidates = {w for w in stems.values()
                   if w in capitals and w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}

@@ -5,7 +5,6 @@ import argparse
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, KEYS, ConfigError
 from .files import FileError, read, write_atomic
@@ -71,13 +70,15 @@ def workspace_for(args) -> Workspace:
     return Workspace(args.config, args.isolated, overrides)
 
 
-@dataclass
 class FileResult:
-    report: FileReport | None = None
-    errors: list[str] = field(default_factory=list)  # for standard error
-    internal_error: bool = False  # a rule failed (DL000): the run exits 2
-    diff: str = ""
-    stdout: bytes | None = None  # the fixed text, when fixing standard input
+    __slots__ = ("report", "errors", "internal_error", "diff", "stdout")
+
+    def __init__(self, errors: list[str] | None = None):
+        self.report: FileReport | None = None
+        self.errors = [] if errors is None else errors  # for standard error
+        self.internal_error = False  # a rule failed (DL000): the run exits 2
+        self.diff = ""
+        self.stdout: bytes | None = None  # the fixed text, when fixing standard input
 
 
 def check_file(path: str, args, workspace: Workspace) -> FileResult:

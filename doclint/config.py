@@ -7,7 +7,6 @@ pack folders and `extend` are relative to the file that names them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -32,15 +31,16 @@ class ConfigError(ValueError):
     """A configuration mistake; the message names the file and the key."""
 
 
-@dataclass
 class Settings:
     """The resolved configuration for the files under one project root."""
 
-    root: str
-    sources: tuple[str, ...] = ()  # the configuration files read, the winning one first
-    values: dict = field(default_factory=dict)  # key -> value, as written (merged over `extend`, then the CLI)
-    origins: dict = field(default_factory=dict)  # key, and "key:item" per list item or table -> where it came from
-    _linter: object = field(default=None, repr=False, compare=False)
+    def __init__(self, root: str, sources: tuple[str, ...] = (), values: dict | None = None,
+                 origins: dict | None = None):
+        self.root = root
+        self.sources = sources  # the configuration files read, the winning one first
+        self.values = values or {}  # key -> value, as written (merged over `extend`, then the CLI)
+        self.origins = origins or {}  # key, and "key:item" per list item or table -> where it came from
+        self._linter = None
 
     def get(self, key: str, default=None):
         return self.values.get(key, default)
@@ -142,7 +142,7 @@ def apply_overrides(settings: Settings, overrides: dict, origin: str) -> Setting
         else:
             values[key] = value
         origins.update(_item_origins(key, value, origin))
-    return replace(settings, values=values, origins=origins, _linter=None)
+    return Settings(settings.root, settings.sources, values, origins)
 
 
 def _item_origins(key: str, value, origin: str) -> dict:

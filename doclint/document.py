@@ -5,7 +5,6 @@ import bisect
 import unicodedata
 from array import array
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
 
@@ -31,27 +30,37 @@ def normalize_heading(text: str) -> str:
     return folded.rstrip(" .:")
 
 
-@dataclass(slots=True)  # many per document: no __dict__ each
 class Block:
-    kind: str  # title, toc-header, toc-entry, heading, paragraph, list-item, callout, table-row, table-cell, code, html, front-matter
-    start: int  # the whole block, markers included
-    end: int
-    content_start: int  # the block's text, after list markers, '#', pipes, numbering
-    content_end: int
-    level: int = 0  # heading level where known (0: unknown)
-    nested: bool = False  # inside a list item or block quote (Markdown)
-    group: int = 0  # blocks of one list or one table share a group number (0: none)
+    """A span of the document. Many per document: slots, no __dict__ each."""
+
+    __slots__ = ("kind", "start", "end", "content_start", "content_end", "level", "nested", "group")
+
+    def __init__(self, kind: str, start: int, end: int, content_start: int, content_end: int, level: int = 0,
+                 nested: bool = False, group: int = 0):
+        # title, toc-header, toc-entry, heading, paragraph, list-item, callout, table-row, table-cell, code, html,
+        # front-matter
+        self.kind = kind
+        self.start, self.end = start, end  # the whole block, markers included
+        self.content_start, self.content_end = content_start, content_end  # its text, after markers, '#', pipes
+        self.level = level  # heading level where known (0: unknown)
+        self.nested = nested  # inside a list item or block quote (Markdown)
+        self.group = group  # blocks of one list or one table share a group number (0: none)
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind!r}, {self.start}, {self.end}, {self.content_start}, {self.content_end})"
 
 
-@dataclass
 class TocEntry:
-    block: Block
-    number: str | None = None  # "1", "2.3" as written
-    target: str | None = None  # Markdown link fragment, without '#'
-    level: int = 0
-    heading: Block | None = None  # the heading this entry names, once matched
-    exact: bool = False  # the entry names its heading with the same text (modulo case, spacing, quotes)
-    html_anchor: bool = False  # the entry's link resolves to an HTML anchor rather than a heading
+    __slots__ = ("block", "number", "target", "level", "heading", "exact", "html_anchor")
+
+    def __init__(self, block: Block, number: str | None = None, target: str | None = None, level: int = 0):
+        self.block = block
+        self.number = number  # "1", "2.3" as written
+        self.target = target  # Markdown link fragment, without '#'
+        self.level = level
+        self.heading: Block | None = None  # the heading this entry names, once matched
+        self.exact = False  # the entry names its heading with the same text (modulo case, spacing, quotes)
+        self.html_anchor = False  # the entry's link resolves to an HTML anchor rather than a heading
 
     @property
     def start(self) -> int:
@@ -62,27 +71,28 @@ class TocEntry:
         return self.block.content_end
 
 
-@dataclass
 class Toc:
-    header: Block | None
-    entries: list[TocEntry]
-    levels_known: bool = False  # nesting is visible (indentation or 1.2-style numbers)
+    __slots__ = ("header", "entries", "levels_known")
+
+    def __init__(self, header: Block | None, entries: list[TocEntry], levels_known: bool = False):
+        self.header, self.entries = header, entries
+        self.levels_known = levels_known  # nesting is visible (indentation or 1.2-style numbers)
 
 
-@dataclass
 class Document:
-    text: str
-    kind: str  # "text" or "markdown"
-    path: str = "<stdin>"
-    blocks: list[Block] = field(default_factory=list)
-    toc: Toc | None = None
-    prose: str = ""  # same length as text; non-prose characters replaced by MASK
-    slugs: dict[int, str] = field(default_factory=dict)  # id(heading block) -> anchor, Markdown only
-    html_ids: set[str] = field(default_factory=set)  # anchors made by HTML: <a id>, <a name>, id="..."
-    links: list[tuple[int, int, str, int, int]] = field(default_factory=list)  # start, end, dest, text span
-    dialect: str = "github"  # how heading anchors are made
-    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML: HTML blocks and inline HTML, Markdown only
-    analysis: dict = field(default_factory=dict)  # what rules compute once per document and share
+    def __init__(self, text: str, kind: str, path: str = "<stdin>", prose: str = "", dialect: str = "github"):
+        self.text = text
+        self.kind = kind  # "text" or "markdown"
+        self.path = path
+        self.prose = prose  # same length as text; non-prose characters replaced by MASK
+        self.dialect = dialect  # how heading anchors are made
+        self.blocks: list[Block] = []
+        self.toc: Toc | None = None
+        self.slugs: dict[int, str] = {}  # id(heading block) -> anchor, Markdown only
+        self.html_ids: set[str] = set()  # anchors made by HTML: <a id>, <a name>, id="..."
+        self.links: list[tuple[int, int, str, int, int]] = []  # start, end, dest, text span
+        self.html: list[tuple[int, int]] = []  # raw HTML: HTML blocks and inline HTML, Markdown only
+        self.analysis: dict = {}  # what rules compute once per document and share
 
     @cached_property
     def index(self) -> LineIndex:

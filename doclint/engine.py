@@ -1,7 +1,6 @@
 """The Linter: parse a document, run the selected rules, and fix to a fixpoint."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePath
 
 from . import suppression
@@ -10,7 +9,8 @@ from .fixer import FixOutcome, fix_until_stable
 from .globs import absolute, compile_glob
 from .model import Applicability, Diagnostic, Severity
 from .patterns import PatternTimeout
-from .registry import Rule, RuleContext, builtin_rules, decide, matches, select
+from .registry import Rule, RuleContext, builtin_rules, decide, matches
+from .registry import select as select_rules
 from .slugs import DIALECTS
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -38,7 +38,6 @@ def available_rules(packs: tuple[str, ...] = ()) -> list[Rule]:
     return builtin_rules() + pack_rules(tuple(Path(p) for p in packs))
 
 
-@dataclass
 class Linter:
     """Built once from a configuration; check and fix any number of texts. Picklable; no global state.
 
@@ -46,47 +45,48 @@ class Linter:
     `options` maps a rule name to its settings (`severity` for any rule, others as the rule declares), and
     "slug-dialect" to how Markdown headings become anchors (see doclint.slugs.DIALECTS).
     `per_file_ignores` maps globs (relative to `root`) to selectors switched off for matching paths.
+    `fixable` / `unfixable` name the rules whose fixes may be applied (default: all) or only shown;
+    `extend_safe_fixes` / `extend_unsafe_fixes` the rules whose unsafe fixes count as safe, or safe ones as unsafe;
+    `packs` extra folders of rule packs.
     """
 
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    options: dict = field(default_factory=dict)
-    extend_select: list[str] | None = None
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    root: str = "."
-    fixable: list[str] | None = None  # rules whose fixes may be applied (default: all)
-    unfixable: list[str] | None = None  # rules whose fixes are only shown
-    extend_safe_fixes: list[str] | None = None  # rules whose unsafe fixes count as safe
-    extend_unsafe_fixes: list[str] | None = None  # rules whose safe fixes count as unsafe
-    packs: tuple[str, ...] = ()  # extra folders of rule packs
-
-    def __post_init__(self):
-        self.available = {r.code: r for r in available_rules(self.packs)}
-        self.rules: list[Rule] = list(select(self.available.values(), self.select, self.ignore, self.extend_select))
-        self._file_ignores = [(compile_glob(pattern, self.root), tuple(selectors))
-                              for pattern, selectors in self.per_file_ignores.items()]
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
+                 options: dict | None = None, extend_select: list[str] | None = None,
+                 per_file_ignores: dict[str, list[str]] | None = None, root: str = ".",
+                 fixable: list[str] | None = None, unfixable: list[str] | None = None,
+                 extend_safe_fixes: list[str] | None = None, extend_unsafe_fixes: list[str] | None = None,
+                 packs: tuple[str, ...] = ()):
+        self.configuration = dict(  # all that pickling sends: the copy rebuilds its rules from it
+            select=select, ignore=ignore, options=options or {}, extend_select=extend_select,
+            per_file_ignores=per_file_ignores or {}, root=root, fixable=fixable, unfixable=unfixable,
+            extend_safe_fixes=extend_safe_fixes, extend_unsafe_fixes=extend_unsafe_fixes, packs=packs)
+        self.select, self.ignore, self.options = select, ignore, self.configuration["options"]
+        self.available = {r.code: r for r in available_rules(packs)}
+        self.rules: list[Rule] = list(select_rules(self.available.values(), select, ignore, extend_select))
+        self._file_ignores = [(compile_glob(pattern, root), tuple(selectors))
+                              for pattern, selectors in self.configuration["per_file_ignores"].items()]
         self._rules_by_ignores: dict[tuple[int, ...], list[Rule]] = {}
-        self._policies = {code: self._policy(rule) for code, rule in self.available.items()}
+        fixing = (fixable, unfixable or (), extend_safe_fixes or (), extend_unsafe_fixes or ())
+        self._policies = {code: self._policy(rule, *fixing) for code, rule in self.available.items()}
         self.dialect = self.options.get("slug-dialect", "github")
         if self.dialect not in DIALECTS:
             raise ValueError(f"unknown slug-dialect {self.dialect!r} (known: {', '.join(DIALECTS)})")
 
     def __getstate__(self):
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return self.configuration
 
     def __setstate__(self, state):
-        self.__dict__.update(state)
-        self.__post_init__()
+        self.__init__(**state)
 
-    def _policy(self, rule: Rule) -> tuple[Severity | None, Applicability | None]:
+    def _policy(self, rule: Rule, fixable: list[str] | None, unfixable, safer, riskier
+                ) -> tuple[Severity | None, Applicability | None]:
         """What the configuration changes in the rule's diagnostics: the severity, and the applicability of its
         fixes (DISPLAY_ONLY: shown, never applied). On a tie between extend-safe and extend-unsafe, unsafe wins."""
         severity = self.options.get(rule.name, {}).get("severity")
         level = None
-        safer, riskier = self.extend_safe_fixes or (), self.extend_unsafe_fixes or ()
         if any(matches(rule, s) for s in (*safer, *riskier)):
             level = Applicability.SAFE if decide(rule, safer, riskier, default=False) else Applicability.UNSAFE
-        if not decide(rule, self.fixable if self.fixable is not None else ["ALL"], self.unfixable or (), default=False):
+        if not decide(rule, fixable if fixable is not None else ["ALL"], unfixable, default=False):
             level = Applicability.DISPLAY_ONLY
         return (Severity[severity.upper()] if severity else None), level
 
@@ -134,12 +134,12 @@ class Linter:
     def _apply_policy(self, diagnostic: Diagnostic) -> Diagnostic:
         severity, level = self._policies.get(diagnostic.code, (None, None))
         if severity is not None and severity != diagnostic.severity:
-            diagnostic = replace(diagnostic, severity=severity)
+            diagnostic = diagnostic._replace(severity=severity)
         if level is not None and diagnostic.fix is not None:
             current = diagnostic.fix.applicability
             wanted = current if current == Applicability.DISPLAY_ONLY else level
             if wanted != current:
-                diagnostic = replace(diagnostic, fix=replace(diagnostic.fix, applicability=wanted))
+                diagnostic = diagnostic._replace(fix=diagnostic.fix._replace(applicability=wanted))
         return diagnostic
 
     def parse(self, text: str, path: str = "<stdin>", kind: str | None = None) -> Document:
@@ -177,7 +177,7 @@ def _unsafe_if_reshaping(doc: Document, found: list[Diagnostic]) -> list[Diagnos
                 last = found[i].fix.edits[-1].end
         if reshapes(doc, block, together) or any(reshapes(doc, block, list(found[i].fix.edits)) for i in members):
             for i in members:
-                found[i] = replace(found[i], fix=replace(found[i].fix, applicability=Applicability.UNSAFE))
+                found[i] = found[i]._replace(fix=found[i].fix._replace(applicability=Applicability.UNSAFE))
     return found
 
 

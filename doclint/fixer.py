@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .model import Applicability, Diagnostic, Edit
 from .source import dominant_newline
@@ -11,11 +11,10 @@ from .source import dominant_newline
 MAX_PASSES = 12
 
 
-@dataclass
-class FixOutcome:
+class FixOutcome(NamedTuple):
     text: str  # the fixed text, or the original when fixing failed
     remaining: list[Diagnostic]  # diagnostics of `text`
-    fixed: Counter = field(default_factory=Counter)  # rule code -> fixes applied
+    fixed: Counter  # rule code -> fixes applied
     error: str | None = None  # why the original was kept
 
     @property
@@ -90,21 +89,22 @@ def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], outline
         fixed.update(d.code for d in applied)
         if not changed_only_inside_edits(text, new_text, applied):
             codes = ", ".join(sorted({d.code for d in applied}))
-            return FixOutcome(original, lint(original),
+            return FixOutcome(original, lint(original), Counter(),
                               error=f"internal error: fixes changed text outside the spans they named; rules: {codes}")
         if new_text in seen:
             codes = ", ".join(sorted({d.code for d in applied}))
-            return FixOutcome(original, lint(original), error=f"fixes did not converge (they cycle); rules: {codes}")
+            return FixOutcome(original, lint(original), Counter(),
+                              error=f"fixes did not converge (they cycle); rules: {codes}")
         seen.add(new_text)
         text = new_text
         diagnostics = lint(text)
     else:
         if any(d.fix and d.fix.applies(level) for d in diagnostics):
             codes = ", ".join(sorted({d.code for d in diagnostics if d.fix and d.fix.applies(level)}))
-            return FixOutcome(original, lint(original),
+            return FixOutcome(original, lint(original), Counter(),
                               error=f"fixes did not converge after {MAX_PASSES} passes; rules: {codes}")
     if level == Applicability.SAFE and fixed and not promoted & set(fixed) and outline(text) != outline(original):
         codes = ", ".join(sorted(fixed))
-        return FixOutcome(original, lint(original),
+        return FixOutcome(original, lint(original), Counter(),
                           error=f"internal error: safe fixes changed the document outline; rules: {codes}")
     return FixOutcome(text, diagnostics, fixed)

@@ -7,7 +7,7 @@ matches directories only, a leading `!` re-includes (in .gitignore files) and `\
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import patterns
 
@@ -16,8 +16,7 @@ class GlobError(ValueError):
     """A pattern that cannot be compiled; the message says why."""
 
 
-@dataclass(frozen=True)
-class Glob:
+class Glob(NamedTuple):
     source: str
     base: str  # absolute directory the pattern is relative to
     regex: patterns.Pattern

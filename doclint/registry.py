@@ -1,9 +1,8 @@
 """Rules as values: a code, a name that names the problem, a check function and its documentation."""
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from .document import Document
 from .model import Applicability, Diagnostic, Edit, Fix, Fixable, Severity
@@ -11,8 +10,7 @@ from .model import Applicability, Diagnostic, Edit, Fix, Fixable, Severity
 Check = Callable[["RuleContext"], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     summary: str  # one line: what the rule reports
@@ -20,13 +18,19 @@ class Rule:
     fixable: Fixable = Fixable.NEVER
     severity: Severity = Severity.WARNING
     tags: tuple[str, ...] = ()
-    doc: str = ""  # Markdown: ## What it does / ## Why is this bad? / ## Example / ## Use instead / ## Fix safety
+    docstring: str = ""  # the documentation as written, indented like the source
     origin: str = "builtin"  # or the pack file it came from
     options: tuple["Option", ...] = ()  # what `[rules.<code>]` in the configuration may set, besides severity
 
+    @property
+    def doc(self) -> str:
+        """Markdown: ## What it does / ## Why is this bad? / ## Example / ## Use instead / ## Fix safety."""
+        import inspect  # only documentation needs it: `check` starts faster without
 
-@dataclass(frozen=True)
-class Option:
+        return inspect.cleandoc(self.docstring)
+
+
+class Option(NamedTuple):
     """A setting of one rule: its name in the configuration, its kind ("strings" or one of `choices`), its default."""
 
     name: str
@@ -36,13 +40,13 @@ class Option:
     choices: tuple[str, ...] = ()
 
 
-@dataclass
 class RuleContext:
     """What a check receives: the document and helpers that build its diagnostics."""
 
-    rule: Rule
-    doc: Document
-    options: dict = field(default_factory=dict)
+    __slots__ = ("rule", "doc", "options")
+
+    def __init__(self, rule: Rule, doc: Document, options: dict | None = None):
+        self.rule, self.doc, self.options = rule, doc, {} if options is None else options
 
     def report(self, start: int, end: int, message: str, fix: Fix | None = None,
                severity: Severity | None = None) -> Diagnostic:
@@ -63,7 +67,7 @@ def rule(code: str, name: str, summary: str, *, fixable: Fixable = Fixable.NEVER
     """Register a Python rule; its docstring is the rule's documentation page."""
 
     def register(check: Check) -> Check:
-        _BUILTIN.append(Rule(code, name, summary, check, fixable, severity, tags, inspect.cleandoc(check.__doc__ or ""),
+        _BUILTIN.append(Rule(code, name, summary, check, fixable, severity, tags, check.__doc__ or "",
                              options=options))
         return check
 

@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .model import Applicability, Diagnostic
 from .source import LineIndex
 
 
-@dataclass
 class FileReport:
-    path: str
-    diagnostics: list[Diagnostic]
-    index: LineIndex
-    fixed: Counter = field(default_factory=Counter)  # rule code -> fixes applied to this file
-    readability: dict | None = None  # words, sentences, Flesch scores: filled for --statistics
+    __slots__ = ("path", "diagnostics", "index", "fixed", "readability")
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic], index: LineIndex, fixed: Counter | None = None):
+        self.path, self.diagnostics, self.index = path, diagnostics, index
+        self.fixed = Counter() if fixed is None else fixed  # rule code -> fixes applied to this file
+        self.readability: dict | None = None  # words, sentences, Flesch scores: filled for --statistics
 
 
 def fixable_now(diagnostic: Diagnostic, unsafe: bool) -> bool:

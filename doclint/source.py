@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import codecs
 from itertools import accumulate
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import patterns
 
@@ -15,8 +15,7 @@ class DecodeError(ValueError):
     """The input is not text doclint can safely read and write back."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Decoded text plus what is needed to write it back byte for byte."""
 
     text: str

@@ -7,7 +7,6 @@ or commas. Internal errors (DL000) and unused-suppression findings (DL003) are n
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable
 
 from . import patterns
@@ -21,13 +20,14 @@ DIRECTIVE = patterns.compile(r"<!--\s*doclint-(disable-next-line|disable-file|di
 ALL = ""  # the selector of a directive that names no rule
 
 
-@dataclass
 class Directive:
-    action: str  # disable, enable, disable-next-line, disable-file
-    selectors: tuple[str, ...]
-    start: int  # the comment
-    end: int
-    used: set[str] = field(default_factory=set)  # selectors (ALL for none) that suppressed or re-enabled something
+    __slots__ = ("action", "selectors", "start", "end", "used")
+
+    def __init__(self, action: str, selectors: tuple[str, ...], start: int, end: int):
+        self.action = action  # disable, enable, disable-next-line, disable-file
+        self.selectors = selectors
+        self.start, self.end = start, end  # the comment
+        self.used: set[str] = set()  # selectors (ALL for none) that suppressed or re-enabled something
 
     @property
     def keys(self) -> tuple[str, ...]:

@@ -215,7 +215,7 @@ def test_a_failing_rule_names_the_file_and_rule_and_the_other_rules_still_fix(ca
     def broken(ctx):
         raise KeyError("boom")
 
-    monkeypatch.setattr(Linter, "__post_init__", _with_broken_rule(Linter.__post_init__, "DL201", broken))
+    monkeypatch.setattr(Linter, "__init__", _with_broken_rule(Linter.__init__, "DL201", broken))
     path = write(tmp_path / "a.txt", COMMA)
     code, out, err = fix(capsys, path)
     assert code == 2
@@ -224,12 +224,10 @@ def test_a_failing_rule_names_the_file_and_rule_and_the_other_rules_still_fix(ca
     assert path.read_bytes() == FIXED
 
 
-def _with_broken_rule(post_init, code, check):
-    from dataclasses import replace
-
-    def patched(self):
-        post_init(self)
-        self.rules = [replace(r, check=check) if r.code == code else r for r in self.rules]
+def _with_broken_rule(init, code, check):
+    def patched(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.rules = [r._replace(check=check) if r.code == code else r for r in self.rules]
 
     return patched
 

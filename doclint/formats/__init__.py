@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..registry import Rule
 from ..report import FileReport
 
 
-@dataclass
-class Run:
+class Run(NamedTuple):
     reports: list[FileReport]
     rules: dict[str, Rule]  # code -> rule, for names and documentation
     unsafe: bool = False  # unsafe fixes count as fixable

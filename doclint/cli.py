@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from functools import partial
 
 from . import __version__, check_command
 from .baseline import BaselineError
@@ -20,10 +22,33 @@ def _positive(value: str) -> int:
     return number
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's, told the terminal's width; by itself it imports shutil to ask, for every argument declared."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, width or _terminal_width())
+
+
+def _terminal_width() -> int:
+    """As shutil.get_terminal_size reads it: $COLUMNS, else the terminal of standard output, else 80; less 2."""
+    try:
+        return int(os.environ["COLUMNS"]) - 2
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns - 2
+    except (AttributeError, ValueError, OSError):
+        return 78
+
+
+_parser = partial(argparse.ArgumentParser, formatter_class=_Formatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="doclint", description="Lint and fix the structure and text of articles.")
+    parser = argparse.ArgumentParser(prog="doclint", description="Lint and fix the structure and text of articles.",
+                                     formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"doclint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_parser)
     for name in ("check", "fix"):
         sub = commands.add_parser(name, help="check files (fix: apply safe fixes; same as check --fix)")
         check_command.add_arguments(sub, fixing=name == "fix")

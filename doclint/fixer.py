@@ -1,9 +1,8 @@
 """The one fix engine: apply non-overlapping edits, re-lint, repeat to a fixpoint, then verify."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Callable
-from typing import NamedTuple
 
 from .model import Applicability, Diagnostic, Edit
 from .source import dominant_newline
@@ -11,11 +10,11 @@ from .source import dominant_newline
 MAX_PASSES = 12
 
 
-class FixOutcome(NamedTuple):
-    text: str  # the fixed text, or the original when fixing failed
-    remaining: list[Diagnostic]  # diagnostics of `text`
-    fixed: Counter  # rule code -> fixes applied
-    error: str | None = None  # why the original was kept
+class FixOutcome(namedtuple("FixOutcome", "text remaining fixed error", defaults=(None,))):
+    """`text`: the fixed text, or the original when fixing failed; `remaining`: the diagnostics of `text`;
+    `fixed`: a Counter, rule code -> fixes applied; `error`: why the original was kept, or None."""
+
+    __slots__ = ()
 
     @property
     def changed(self) -> bool:

@@ -7,7 +7,7 @@ matches directories only, a leading `!` re-includes (in .gitignore files) and `\
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from collections import namedtuple
 
 from . import patterns
 
@@ -16,13 +16,11 @@ class GlobError(ValueError):
     """A pattern that cannot be compiled; the message says why."""
 
 
-class Glob(NamedTuple):
-    source: str
-    base: str  # absolute directory the pattern is relative to
-    regex: patterns.Pattern
-    anchored: bool  # matched against the whole relative path, not only the name
-    directory_only: bool
-    negated: bool
+class Glob(namedtuple("Glob", "source base regex anchored directory_only negated")):
+    """`base`: the absolute directory the pattern is relative to; `regex`: a patterns.Pattern; `anchored`: matched
+    against the whole relative path, not only the name."""
+
+    __slots__ = ()
 
     def matches(self, path: str, is_dir: bool = False) -> bool:
         """Does the pattern match `path` (absolute, normalised) itself? A pattern without a slash matches the

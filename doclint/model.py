@@ -1,8 +1,8 @@
 """Value types shared by rules, the fix engine and the reporters."""
 from __future__ import annotations
 
+from collections import namedtuple
 from enum import Enum, IntEnum
-from typing import NamedTuple
 
 
 class Applicability(IntEnum):
@@ -35,34 +35,28 @@ class Fixable(Enum):
     ALWAYS = "always"
 
 
-# Value types are named tuples: immutable, ordered field by field, and cheap to create (as dataclasses are not:
-# they cost `doclint check` a fifth of its start-up).
-class Edit(NamedTuple):
-    """Replace text[start:end] (character offsets, end exclusive) with `content`."""
+# Value types are named tuples: immutable, ordered field by field, and cheap to define. (Dataclasses cost
+# `doclint check` a fifth of its start-up, typing.NamedTuple another 5%.)
+class Edit(namedtuple("Edit", "start end content", defaults=("",))):
+    """Replace text[start:end] (character offsets, end exclusive) with `content` (a str)."""
 
-    start: int
-    end: int
-    content: str = ""
+    __slots__ = ()
 
 
-class Fix(NamedTuple):
-    title: str
-    edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
+class Fix(namedtuple("Fix", "title edits applicability", defaults=(Applicability.SAFE,))):
+    """`edits`: a tuple of Edit, sorted and not overlapping."""
+
+    __slots__ = ()
 
     def applies(self, level: Applicability) -> bool:
         return self.applicability >= level
 
 
-class Diagnostic(NamedTuple):
-    code: str
-    name: str
-    message: str
-    start: int
-    end: int
-    severity: Severity = Severity.WARNING
-    fix: Fix | None = None
-    notes: tuple[str, ...] = ()
+class Diagnostic(namedtuple("Diagnostic", "code name message start end severity fix notes",
+                            defaults=(Severity.WARNING, None, ()))):
+    """A finding of rule `code` (`name`) in text[start:end]; `fix` a Fix or None, `notes` a tuple of str."""
+
+    __slots__ = ()
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

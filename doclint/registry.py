@@ -1,8 +1,8 @@
 """Rules as values: a code, a name that names the problem, a check function and its documentation."""
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
 
 from .document import Document
 from .model import Applicability, Diagnostic, Edit, Fix, Fixable, Severity
@@ -10,17 +10,13 @@ from .model import Applicability, Diagnostic, Edit, Fix, Fixable, Severity
 Check = Callable[["RuleContext"], Iterable[Diagnostic]]
 
 
-class Rule(NamedTuple):
-    code: str
-    name: str
-    summary: str  # one line: what the rule reports
-    check: Check
-    fixable: Fixable = Fixable.NEVER
-    severity: Severity = Severity.WARNING
-    tags: tuple[str, ...] = ()
-    docstring: str = ""  # the documentation as written, indented like the source
-    origin: str = "builtin"  # or the pack file it came from
-    options: tuple["Option", ...] = ()  # what `[rules.<code>]` in the configuration may set, besides severity
+class Rule(namedtuple("Rule", "code name summary check fixable severity tags docstring origin options",
+                      defaults=(Fixable.NEVER, Severity.WARNING, (), "", "builtin", ()))):
+    """`summary`: one line, what the rule reports; `check`: a Check; `tags`: a tuple of str; `docstring`: the
+    documentation as written, indented like the source; `origin`: "builtin" or the pack file it came from;
+    `options`: the Options `[rules.<code>]` in the configuration may set, besides severity."""
+
+    __slots__ = ()
 
     @property
     def doc(self) -> str:
@@ -30,14 +26,10 @@ class Rule(NamedTuple):
         return inspect.cleandoc(self.docstring)
 
 
-class Option(NamedTuple):
+class Option(namedtuple("Option", "name kind default help choices", defaults=((),))):
     """A setting of one rule: its name in the configuration, its kind ("strings" or one of `choices`), its default."""
 
-    name: str
-    kind: str
-    default: object
-    help: str
-    choices: tuple[str, ...] = ()
+    __slots__ = ()
 
 
 class RuleContext:

@@ -3,9 +3,9 @@ cache of parsed word lists, packs and configuration files."""
 from __future__ import annotations
 
 import bisect
-import hashlib
 import marshal
 import os
+import zlib
 from array import array
 from functools import lru_cache
 from pathlib import Path
@@ -36,12 +36,14 @@ def cache_dir() -> Path:
 
 
 def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> dict:
-    """parse(path's text), kept in the cache under the text's hash, so that a run that needs a large word list
-    loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written, or a
+    """parse(path's text), kept in the cache under the text's size and checksums, so that a run that needs a large
+    word list loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written, or a
     value marshal cannot keep (a TOML date), is ignored: the text is parsed, never guessed. An error of parse
     is raised, and nothing is kept."""
     data = path.read_bytes()
-    key = hashlib.sha1(data + variant.encode() + PARSER_VERSION.encode()).hexdigest()
+    tag = (variant + PARSER_VERSION).encode()
+    # Two 32-bit checksums and the size, not a cryptographic hash: hashlib would cost every run 7 ms to import.
+    key = f"{len(data)}-{zlib.crc32(data, zlib.crc32(tag)):08x}{zlib.adler32(data, zlib.adler32(tag)):08x}"
     cached = cache_dir() / f"{path.stem}-{key}.marshal"
     try:
         return marshal.loads(cached.read_bytes())

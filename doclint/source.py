@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+from collections import namedtuple
 from itertools import accumulate
-from typing import NamedTuple
 
 from . import patterns
 
@@ -15,11 +15,10 @@ class DecodeError(ValueError):
     """The input is not text doclint can safely read and write back."""
 
 
-class Source(NamedTuple):
+class Source(namedtuple("Source", "text bom", defaults=(False,))):
     """Decoded text plus what is needed to write it back byte for byte."""
 
-    text: str
-    bom: bool = False
+    __slots__ = ()
 
     def encode(self, text: str | None = None) -> bytes:
         body = (self.text if text is None else text).encode("utf-8")

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
-
-from ..registry import Rule
-from ..report import FileReport
+from collections import namedtuple
 
 
-class Run(NamedTuple):
-    reports: list[FileReport]
-    rules: dict[str, Rule]  # code -> rule, for names and documentation
-    unsafe: bool = False  # unsafe fixes count as fixable
-    color: bool = False
-    cwd: str = "."
+
+class Run(namedtuple("Run", "reports rules unsafe color cwd", defaults=(False, False, "."))):
+    """`reports`: the FileReports; `rules`: code -> Rule, for names and documentation; `unsafe`: unsafe fixes
+    count as fixable."""
+
+    __slots__ = ()
 
 
 def relative_path(path: str, cwd: str) -> str:

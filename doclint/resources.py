@@ -104,8 +104,9 @@ class SortedTable:
         if self._dict is None:
             self._lookups += 1
             if self._lookups <= self.DICT_AFTER:
-                if self._samples is None:
-                    self._samples = [self._key(i) for i in range(0, self.size, self.SAMPLE_EVERY)]
+                if self._samples is None:  # keys 0, SAMPLE_EVERY, 2 * SAMPLE_EVERY...: sliced at C speed
+                    starts, step = self.key_starts, self.SAMPLE_EVERY
+                    self._samples = list(map(self.keys.__getitem__, map(slice, starts[:-1:step], starts[1::step])))
                 run = bisect.bisect_right(self._samples, key) - 1
                 if run < 0:
                     return None

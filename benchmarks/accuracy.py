@@ -140,7 +140,7 @@ _TYPOS: dict[str, str] = {}
 
 def _typos() -> dict[str, str]:
     if not _TYPOS:
-        for typo, choices in parse_swaps((packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8"), "codespell").items():
+        for typo, choices in parse_swaps((Path(packs_dir()) / "misspellings-en.txt").read_text(encoding="utf-8"), "codespell").items():
             if len(choices) == 1 and choices[0].isalpha() and choices[0].islower() and is_common_word(choices[0], 5):
                 _TYPOS.setdefault(choices[0], typo)
     return _TYPOS

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from functools import cached_property, partial
-from pathlib import Path
 
 from .globs import GlobError, compile_glob
 from .model import Severity
@@ -102,7 +101,7 @@ def _has_doclint_table(path: str) -> bool:
 def _read_toml(path: str) -> dict:
     """The file's TOML (of a pyproject.toml, only what doclint reads), parsed once and then taken from the cache."""
     try:
-        return parsed_once(Path(path), partial(_parse_toml, path), "config")
+        return parsed_once(path, partial(_parse_toml, path), "config")
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
 

@@ -1,7 +1,7 @@
 """The Linter: parse a document, run the selected rules, and fix to a fixpoint."""
 from __future__ import annotations
 
-from pathlib import Path, PurePath
+import os
 
 from . import suppression
 from .document import Document
@@ -18,7 +18,7 @@ INTERNAL_ERROR = ("DL000", "internal-error")
 
 
 def document_kind(path: str) -> str:
-    return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return "markdown" if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES else "text"
 
 
 def parse(text: str, path: str = "<stdin>", kind: str | None = None, dialect: str = "github") -> Document:
@@ -35,7 +35,7 @@ def available_rules(packs: tuple[str, ...] = ()) -> list[Rule]:
     """The built-in rules, the shipped packs' rules and the rules of extra pack folders."""
     from .packs import pack_rules
 
-    return builtin_rules() + pack_rules(tuple(Path(p) for p in packs))
+    return builtin_rules() + pack_rules(tuple(packs))
 
 
 class Linter:

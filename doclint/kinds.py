@@ -1,10 +1,10 @@
 """The closed set of declarative rule kinds (as in Vale): each builds a check function from a pack entry."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import partial
 from itertools import compress
-from pathlib import Path
 
 from . import patterns
 from .document import PROSE_KINDS, TEXT_KINDS
@@ -105,12 +105,12 @@ def _matching_case(found: str, replacement: str) -> str:
     return replacement
 
 
-def substitution(entry: dict, folder: Path, applicability: Applicability, checked: bool = False):
+def substitution(entry: dict, folder: str, applicability: Applicability, checked: bool = False):
     """Words (or phrases) with their corrections; a fix only where exactly one correction is given."""
     table = swap_table("", "codespell")
     if "swap_file" in entry:
         fmt = entry.get("swap_format", "codespell")
-        table = parsed_once(folder / entry["swap_file"], partial(swap_table, fmt=fmt), fmt + "-table")
+        table = parsed_once(os.path.join(folder, entry["swap_file"]), partial(swap_table, fmt=fmt), fmt + "-table")
     extra: dict[str, tuple[str, ...]] = {}
     for typo, correction in entry.get("swap", {}).items():
         choices = (correction,) if isinstance(correction, str) else tuple(correction)
@@ -178,7 +178,7 @@ def substitution(entry: dict, folder: Path, applicability: Applicability, checke
     return check, Fixable.SOMETIMES
 
 
-def existence(entry: dict, folder: Path, applicability: Applicability, checked: bool = False):
+def existence(entry: dict, folder: str, applicability: Applicability, checked: bool = False):
     """Phrases that should not appear; reported, never fixed. A token starting with '^' only matches at the
     start of a block's text, one ending with '$' only at its end."""
     tokens = entry.get("tokens")

@@ -1,8 +1,8 @@
 """Declarative rule packs (rules/*.toml) compiled into the same Rule values as Python rules."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache, partial
-from pathlib import Path
 
 from . import kinds
 from .model import Applicability, Fixable, Severity
@@ -20,16 +20,17 @@ class PackError(ValueError):
     """A pack file that cannot be used; the message names the file and the key."""
 
 
-def pack_rules(folders: tuple[Path, ...] = ()) -> list[Rule]:
-    return list(_load(packs_dir())) + [r for folder in folders for r in _load(Path(folder))]
+def pack_rules(folders: tuple[str, ...] = ()) -> list[Rule]:
+    return list(_load(packs_dir())) + [r for folder in folders for r in _load(os.fspath(folder))]
 
 
 @lru_cache(maxsize=None)
-def _load(folder: Path) -> tuple[Rule, ...]:
-    return tuple(r for path in sorted(folder.glob("*.toml")) for r in load_pack(path))
+def _load(folder: str) -> tuple[Rule, ...]:
+    names = sorted(name for name in os.listdir(folder) if name.endswith(".toml"))
+    return tuple(r for name in names for r in load_pack(os.path.join(folder, name)))
 
 
-def load_pack(path: Path) -> list[Rule]:
+def load_pack(path: str) -> list[Rule]:
     """The pack's rules. Its TOML is parsed and every rule built, patterns compiled, once; later runs take the
     checked TOML from the cache and compile each pattern only when a document needs it."""
     fresh: list[Rule] = []  # built while parsing, when the pack is not in the cache
@@ -40,7 +41,7 @@ def load_pack(path: Path) -> list[Rule]:
     return fresh or _rules(path, data, checked=True)
 
 
-def _checked_pack(path: Path, built: list[Rule], text: str) -> dict:
+def _checked_pack(path: str, built: list[Rule], text: str) -> dict:
     import tomllib  # only when the pack is not in the cache
 
     try:
@@ -51,14 +52,14 @@ def _checked_pack(path: Path, built: list[Rule], text: str) -> dict:
     return data
 
 
-def _rules(path: Path, data: dict, checked: bool) -> list[Rule]:
+def _rules(path: str, data: dict, checked: bool) -> list[Rule]:
     unknown = set(data) - {"pack", "rule"}
     if unknown:
         raise PackError(f"{path}: unknown top-level key {sorted(unknown)[0]!r}")
     return [_compile(path, i, entry, checked) for i, entry in enumerate(data.get("rule", []))]
 
 
-def _compile(path: Path, index: int, entry: dict, checked: bool) -> Rule:
+def _compile(path: str, index: int, entry: dict, checked: bool) -> Rule:
     where = f"{path}: rule[{index}]"
     for key in entry:
         if key not in RULE_KEYS:
@@ -76,7 +77,7 @@ def _compile(path: Path, index: int, entry: dict, checked: bool) -> Rule:
     if build is None:
         raise PackError(f"{where}: unknown kind {entry['kind']!r} (known: {', '.join(sorted(kinds.KINDS))})")
     try:
-        check, fixable = build(entry, path.parent, applicability, checked)
+        check, fixable = build(entry, os.path.dirname(path), applicability, checked)
     except (ValueError, TypeError, OSError) as error:
         raise PackError(f"{where}: {error}") from None
     doc = entry.get("doc", "")
@@ -85,14 +86,15 @@ def _compile(path: Path, index: int, entry: dict, checked: bool) -> Rule:
         doc += f"\n\n## Example\n```\n{examples.get('bad', '')}\n```\n\nUse instead:\n```\n{examples.get('good', '')}\n```"
     return Rule(entry["code"], entry["name"], entry["summary"], check, fixable if applicability !=
                 Applicability.DISPLAY_ONLY else Fixable.NEVER, severity, tuple(entry.get("tags", ())),
-                doc.strip(), origin=path.name)
+                doc.strip(), origin=os.path.basename(path))
 
 
-def pack_examples(path: Path) -> list[tuple[str, dict]]:
+def pack_examples(path: str) -> list[tuple[str, dict]]:
     """(code, examples) of each rule in a pack, for tests and docs."""
     import tomllib
 
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    with open(path, encoding="utf-8") as pack:
+        data = tomllib.loads(pack.read())
     return [(r["code"], r.get("examples", {})) for r in data.get("rule", [])]
 
 

@@ -8,9 +8,7 @@ pattern over a large document finishes while a catastrophic one is still stopped
 from __future__ import annotations
 
 import atexit
-import contextlib
 import copyreg
-import marshal
 import os
 from functools import lru_cache
 from collections.abc import Iterator
@@ -129,12 +127,10 @@ class CompiledStore:
         return os.path.join(cache_dir(), f"patterns-{regex.__version__}-{__version__}.marshal")
 
     def _load(self) -> dict:
-        try:
-            with open(self.path(), "rb") as stored:
-                found = marshal.load(stored)
-            return found if isinstance(found, dict) else {}
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
+        from .resources import load_cached
+
+        found = load_cached(self.path())
+        return found if isinstance(found, dict) else {}
 
     def compile(self, source: str, flags: int) -> regex.Pattern:
         if self._stored is None:
@@ -153,20 +149,11 @@ class CompiledStore:
         return compiled
 
     def save(self) -> None:
-        """Add the patterns compiled in this run to the file, atomically; a cache that cannot be written is
-        ignored."""
+        """Add the patterns compiled in this run to the file; a cache that cannot be written is ignored."""
+        from .resources import store_cached
+
         stored = self._load()
-        stored = (stored if len(stored) + len(self._new) <= self.LIMIT else {}) | self._new
-        path = self.path()
-        temp = f"{path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(temp, "wb") as out:
-                marshal.dump(stored, out)
-            os.replace(temp, path)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        store_cached(self.path(), (stored if len(stored) + len(self._new) <= self.LIMIT else {}) | self._new)
         self._new = {}
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 from functools import lru_cache
 
 from . import patterns
@@ -107,7 +108,7 @@ def is_abbreviation(prose: str, dot: int) -> bool:
 def word_frequencies() -> SortedTable:
     """Lower-case English words and how often they occur in a large corpus (200 times or more): a mapping
     with `in`, `[]`, `get` and `items`."""
-    return SortedTable(parsed_once(packs_dir() / "words-en.txt", _counts, "table"), int)
+    return SortedTable(parsed_once(os.path.join(packs_dir(), "words-en.txt"), _counts, "table"), int)
 
 
 def _counts(text: str) -> dict:
@@ -123,7 +124,7 @@ def _counts(text: str) -> dict:
 def _dictionary() -> tuple[SortedTable, SortedTable]:
     """(words the dictionary writes in lowercase, names it writes only capitalised: 'Seoul', 'Kentucky'), as sorted
     tables: loaded in a millisecond, where sets of the same words take twenty."""
-    tables = parsed_once(packs_dir() / "dictionary-en.txt", _split_dictionary, "tables")
+    tables = parsed_once(os.path.join(packs_dir(), "dictionary-en.txt"), _split_dictionary, "tables")
     return SortedTable(tables["lower"]), SortedTable(tables["names"])
 
 

@@ -3,12 +3,12 @@ cache of parsed word lists, packs and configuration files."""
 from __future__ import annotations
 
 import bisect
+import contextlib
 import marshal
 import os
 import zlib
 from array import array
 from functools import lru_cache
-from pathlib import Path
 from collections.abc import Callable, Iterator
 
 from . import __version__
@@ -17,47 +17,66 @@ PARSER_VERSION = __version__  # a new doclint may parse the lists differently: i
 
 
 @lru_cache(maxsize=1)
-def packs_dir() -> Path:
-    installed = Path(__file__).parent / "packs"
-    if installed.is_dir():
+def packs_dir() -> str:
+    here = os.path.dirname(os.path.abspath(__file__))
+    installed = os.path.join(here, "packs")
+    if os.path.isdir(installed):
         return installed
-    checkout = Path(__file__).parent.parent / "rules"
-    if checkout.is_dir():
+    checkout = os.path.join(os.path.dirname(here), "rules")
+    if os.path.isdir(checkout):
         return checkout
     raise FileNotFoundError("doclint's rule packs are missing: reinstall doclint")
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where parsed word lists are kept between runs: $DOCLINT_CACHE_DIR, else the user's cache folder."""
     given = os.environ.get("DOCLINT_CACHE_DIR")
     if given:
-        return Path(given)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doclint"
+        return given
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser(os.path.join("~", ".cache")), "doclint")
 
 
-def parsed_once(path: Path, parse: Callable[[str], dict], variant: str = "") -> dict:
+def parsed_once(path: str, parse: Callable[[str], dict], variant: str = "") -> dict:
     """parse(path's text), kept in the cache under the text's size and checksums, so that a run that needs a large
     word list loads it in a few milliseconds instead of parsing it again. A cache that cannot be read or written, or a
     value marshal cannot keep (a TOML date), is ignored: the text is parsed, never guessed. An error of parse
     is raised, and nothing is kept."""
-    data = path.read_bytes()
+    with open(path, "rb") as source:
+        data = source.read()
     tag = (variant + PARSER_VERSION).encode()
     # Two 32-bit checksums and the size, not a cryptographic hash: hashlib would cost every run 7 ms to import.
     key = f"{len(data)}-{zlib.crc32(data, zlib.crc32(tag)):08x}{zlib.adler32(data, zlib.adler32(tag)):08x}"
-    cached = cache_dir() / f"{path.stem}-{key}.marshal"
-    try:
-        return marshal.loads(cached.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    stem = os.path.splitext(os.path.basename(path))[0]
+    cached = os.path.join(cache_dir(), f"{stem}-{key}.marshal")
+    found = load_cached(cached)
+    if found is not None:
+        return found
     parsed = parse(data.decode("utf-8"))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temp = cached.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_bytes(marshal.dumps(parsed))
-        os.replace(temp, cached)
-    except (OSError, ValueError):
-        pass
+    store_cached(cached, parsed)
     return parsed
+
+
+def load_cached(path: str):
+    """The value marshal kept at path, or None when there is none or it cannot be read."""
+    try:
+        with open(path, "rb") as cached:
+            return marshal.load(cached)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store_cached(path: str, value) -> None:
+    """Keep value at path (atomically: a reader sees the old file or the new); a cache folder that cannot be
+    written, or a value marshal cannot keep, is ignored."""
+    temp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temp, "wb") as out:
+            marshal.dump(value, out)
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def sorted_table(mapping: dict[str, str]) -> dict:

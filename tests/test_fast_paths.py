@@ -96,10 +96,12 @@ def test_common_words_by_frequency_class():
 
 
 def test_swap_table_finds_what_the_parsed_word_list_holds():
+    from pathlib import Path
+
     from doclint.kinds import SwapTable, parse_swaps, swap_table
     from doclint.resources import packs_dir
 
-    text = (packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8") + "\nwich->which,\nnone->\n"
+    text = (Path(packs_dir()) / "misspellings-en.txt").read_text(encoding="utf-8") + "\nwich->which,\nnone->\n"
     swaps = parse_swaps(text, "codespell")
     table = SwapTable(swap_table(text, "codespell"), {"thier": ("there",), "new one": ("new",)})
     probes = list(swaps)[::7] + ["wich", "none", "thier", "new one", "", "zzzz", "a", "~"]
@@ -117,10 +119,12 @@ def test_lowercase_ascii_letters():  # DL201 skips an ASCII sentence start that 
 
 
 def test_word_frequencies_hold_every_listed_count():
+    from pathlib import Path
+
     from doclint.prose import word_frequencies
     from doclint.resources import packs_dir
 
-    lines = (packs_dir() / "words-en.txt").read_text(encoding="utf-8").splitlines()
+    lines = (Path(packs_dir()) / "words-en.txt").read_text(encoding="utf-8").splitlines()
     counts = dict(line.split(" ") for line in lines if line and not line.startswith("#"))
     table = word_frequencies()
     assert len(table) == len(counts)

@@ -10,7 +10,7 @@ from doclint.kinds import parse_swaps
 from doclint.packs import PackError, load_pack, pack_examples
 from doclint.resources import packs_dir
 
-PACKS = sorted(packs_dir().glob("*.toml"))
+PACKS = sorted(Path(packs_dir()).glob("*.toml"))
 
 
 def test_shipped_packs_exist_and_load():
@@ -66,7 +66,7 @@ def test_pack_mistakes_name_the_file_and_key(tmp_path, body, message):
 
 
 def test_every_misspelling_entry_is_normalised():
-    swaps = parse_swaps((packs_dir() / "misspellings-en.txt").read_text(encoding="utf-8"), "codespell")
+    swaps = parse_swaps((Path(packs_dir()) / "misspellings-en.txt").read_text(encoding="utf-8"), "codespell")
     assert len(swaps) > 60_000
     for typo, choices in swaps.items():
         assert typo == " ".join(typo.split()).lower(), typo
@@ -102,7 +102,7 @@ BOILERPLATE_SAMPLES = {
 def test_every_boilerplate_entry_has_a_sample_that_it_reports():
     import tomllib
 
-    data = tomllib.loads((packs_dir() / "boilerplate.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((Path(packs_dir()) / "boilerplate.toml").read_text(encoding="utf-8"))
     tokens = [t for rule in data["rule"] for t in rule["tokens"]]
     assert sorted(tokens) == sorted(BOILERPLATE_SAMPLES)
     linter = Linter(select=["DL601", "DL602"])

@@ -1,6 +1,8 @@
 """Parsed word lists are cached by content; a broken or unwritable cache only costs a parse."""
 from __future__ import annotations
 
+import os
+
 from doclint.resources import cache_dir, parsed_once
 
 
@@ -28,8 +30,8 @@ def test_a_broken_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     source.write_text("alpha\n", encoding="utf-8")
     monkeypatch.setenv("DOCLINT_CACHE_DIR", str(tmp_path / "cache"))
     parsed_once(source, _parse_counting([]))
-    for entry in cache_dir().iterdir():
-        entry.write_bytes(b"\x00garbage")
+    for name in os.listdir(cache_dir()):
+        (tmp_path / "cache" / name).write_bytes(b"\x00garbage")
     assert parsed_once(source, _parse_counting([])) == {"alpha": 5}
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")

@@ -1,8 +1,8 @@
 """DL0xx: text encoding — mojibake and invisible characters."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from ..document import TEXT_KINDS
 from ..model import Applicability, Edit, Fixable
@@ -46,7 +46,7 @@ def _clues():
 
     try:
         spec = find_spec("ftfy")
-        source = Path(spec.submodule_search_locations[0]) / "badness.py"
+        source = os.path.join(spec.submodule_search_locations[0], "badness.py")
         chars = parsed_once(source, _required_chars, "clues")["chars"]
     except Exception:  # an ftfy laid out differently: no pre-check, ftfy judges every text
         return None

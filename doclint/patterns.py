@@ -114,7 +114,7 @@ class CompiledStore:
     which cannot run code): rebuilding one takes microseconds where compiling takes milliseconds, and a run over
     one small file would otherwise spend a fifth of its time compiling."""
 
-    LIMIT = 5000  # patterns kept; past it the file starts again (globs of many configurations could pile up)
+    LIMIT = 1000  # patterns kept (doclint has about 60); past it the file starts again: globs of many configurations
 
     def __init__(self):
         self._stored: dict | None = None  # (source, flags) -> what regex rebuilds the pattern from

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,23 @@ def test_patterns_are_compiled_once(monkeypatch):
     monkeypatch.setattr(patterns.regex, "compile", lambda *a, **k: compiled.append(a) or real(*a, **k))
     Linter().fix(text, "a.txt")
     assert compiled == []
+
+
+# What `doclint check` of one plain-text article must not import: each costs a pre-commit hook milliseconds
+# (dataclasses and inspect 40, typing 5, pathlib 9, hashlib 7, shutil 5) or far more (textstat, ftfy, pyromark).
+NOT_FOR_ONE_ARTICLE = ("dataclasses", "inspect", "typing", "pathlib", "hashlib", "shutil", "tempfile", "json",
+                       "tomllib", "multiprocessing", "concurrent", "pickle", "difflib", "textstat", "ftfy",
+                       "pyromark")
+
+
+def test_checking_one_article_imports_only_what_it_needs():
+    probe = ("import sys; from doclint.cli import main; main(['check', sys.argv[1]]); "
+             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))")
+    for _ in range(2):  # the first run fills the cache (parsing word lists and packs imports more)
+        result = subprocess.run([sys.executable, "-c", probe, str(SEED)], cwd=ROOT, capture_output=True, text=True)
+    imported = set(result.stdout.splitlines()[-1].split())
+    assert "doclint" in imported, result.stderr
+    assert imported.isdisjoint(NOT_FOR_ONE_ARTICLE), sorted(imported & set(NOT_FOR_ONE_ARTICLE))
 
 
 @pytest.fixture

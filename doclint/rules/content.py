@@ -80,7 +80,25 @@ def _content_words(text: str) -> list[str]:
 
 
 def _content(words: list[str]) -> list[str]:
-    return [low for w in words if (len(w) > 2 or len(w) == 2 and w.isupper()) and (low := w.lower()) not in STOPWORDS]
+    return [low for w in words if (low := _content_word(w))]
+
+
+def _content_word(word: str) -> str:
+    """The word lowercased if it is a content word (not a stopword, not shorter than three letters unless an
+    acronym such as 'AI'), else ''."""
+    if len(word) > 2 or len(word) == 2 and word.isupper():
+        low = word.lower()
+        return "" if low in STOPWORDS else low
+    return ""
+
+
+def _content_words_of(doc: Document, forms) -> dict[str, str]:
+    """form -> _content_word(form) for these forms, and the others asked for before: once per document."""
+    content = doc.analysis.setdefault("content_words", {})
+    for form in forms:
+        if form not in content:
+            content[form] = _content_word(form)
+    return content
 
 
 def _word_range(doc: Document, block: Block) -> tuple[int, int] | None:
@@ -115,15 +133,14 @@ class _Section:
     @cached_property
     def words(self) -> Counter:
         """Content words, lowercased."""
-        words = Counter()
-        content = self.doc.analysis.setdefault("content_words", {})  # form -> content word, or ""
+        words: dict[str, int] = {}  # a dict's get, not a Counter's __missing__, for each new word
+        add = words.get
+        content = _content_words_of(self.doc, self.forms)
         for form, n in self.forms.items():
-            low = content.get(form)
-            if low is None:
-                low = content[form] = "".join(_content([form]))
+            low = content[form]
             if low:
-                words[low] += n
-        return words
+                words[low] = add(low, 0) + n
+        return Counter(words)
 
     def names(self, starts: list[int]) -> Counter:
         """Capitalised words of the section's blocks (not its heading) that open no sentence (`starts`, sorted)."""
@@ -178,7 +195,7 @@ def off_topic_section(ctx: RuleContext):
     if not _title_used_enough(doc.prose, title):
         return
     sections = [_Section(doc, h, blocks) for h, blocks in doc.sections()]
-    title_counts = _title_counts(title, sections)
+    title_counts = _title_counts(doc, title, sections)
     if next(_title_gone(title, title_counts, sections, [s.forms.total() for s in sections], 0), None) is None:
         return  # not even with every word counted as a content word
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
@@ -209,14 +226,15 @@ def off_topic_section(ctx: RuleContext):
         return
 
 
-def _title_counts(title: list[str], sections: list[_Section]) -> list[Counter]:
+def _title_counts(doc: Document, title: list[str], sections: list[_Section]) -> list[Counter]:
     """How often each section uses each of the title's words, as a content word ('AI' counts for 'ai', 'Ai' not)."""
-    wanted = set(title)
+    wanted = set(title)  # content words: each is a form's content word or no form's
+    every_form = set().union(*(s.forms for s in sections))
+    content = _content_words_of(doc, every_form)
     forms: dict[str, list[str]] = {}
-    for form in set().union(*(s.forms for s in sections)):
-        low = form.lower()
-        if low in wanted and (len(form) > 2 or len(form) == 2 and form.isupper()):
-            forms.setdefault(low, []).append(form)
+    for form in every_form:
+        if content[form] in wanted:
+            forms.setdefault(content[form], []).append(form)
     return [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
 
 
@@ -224,12 +242,13 @@ def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section
     """(k, the title's words gone) for each heading k with 100 words before it and 150 (and `share` of all) from it
     on, before which three of the title's words were used twice and after which two of them, half of those, never
     come back."""
-    before, after = Counter(), sum(counts, Counter())
+    before, after = dict.fromkeys(title, 0), {w: sum(c[w] for c in counts) for w in title}
     total = sum(sizes)
     size_before, size_after = 0, total
-    for k in range(1, len(sections)):  # update and subtract cost one section each, not the whole vocabulary
-        before.update(counts[k - 1])
-        after.subtract(counts[k - 1])
+    for k in range(1, len(sections)):  # one section's counts move across per step, not the whole vocabulary
+        for w, n in counts[k - 1].items():  # the title's words
+            before[w] += n
+            after[w] -= n
         size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
         if size_before < 100 or size_after < 150 or size_after < share * total or sections[k].heading is None:
             continue

@@ -182,8 +182,10 @@ def inconsistent_name_casing(ctx: RuleContext):
         elif not w.isupper():
             capital_forms[w] = key = _stem(w).lower()
             capitals[key] += n
-    candidates = {w for w in stems.values()
-                  if w in capitals and w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
+    candidates = {w for w in capitals.keys() & stems.values()
+                  if w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
+    if not candidates:
+        return
     alone = {w for w in candidates if _may_be_named_alone(w, capitals[w])}
     in_phrase = set() if archaic else _beside_capitals(doc, candidates)
     if not alone and not in_phrase:

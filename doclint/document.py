@@ -7,7 +7,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
+from itertools import compress, count
 
 from .source import LineIndex
 from . import patterns
@@ -167,8 +167,10 @@ class Document:
         return starts
 
     def word_offsets(self, forms) -> list[tuple[int, str]]:
-        """(offset, form) of each occurrence of these word forms in the prose, in text order."""
-        return list(compress(zip(self.word_starts, self.words), map(forms.__contains__, self.words)))
+        """(offset, form) of each occurrence of these word forms in the prose, in text order. Only the
+        occurrences' starts are read from the array (reading one makes an int object)."""
+        words, starts = self.words, self.word_starts
+        return [(starts[i], words[i]) for i in compress(count(), map(forms.__contains__, words))]
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)

@@ -347,11 +347,13 @@ def hard_to_read_paragraph(ctx: RuleContext):
     low = options.get("min-grade")
     doc = ctx.doc
     for block in doc.blocks_of(frozenset({"paragraph", "list-item", "callout"})):
+        if block.content_end - block.content_start < 2 * min_words - 1:
+            continue  # too short for min_words words: each is a character, and a space parts two
         text = doc.prose[block.content_start:block.content_end].replace("\x00", " ")
         words = len(text.split())
         if words < min_words:
             continue
-        sentences = max(1, sum(text.count(mark) for mark in ".!?"))
+        sentences = max(1, text.count(".") + text.count("!") + text.count("?"))
         if low is None and words / sentences < LONG_SENTENCE:
             continue  # cannot reach max-grade: textstat is not even loaded
         score = grade(text)

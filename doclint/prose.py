@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
 )
 
 
-ROMAN_NUMERAL = patterns.compile(r"[IVXLC]{2,}", linear=True)
+ROMAN_NUMERAL_LETTERS = "IVXLC"
 
 
 _MASK_BYTES = bytes(byte if byte in b"\r\n" else ord(MASK) for byte in range(256))
@@ -94,13 +94,18 @@ def is_abbreviation(prose: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation, an initial, a Roman numeral (`Louis XVI.`) or a spaced
     ellipsis (`. . .`) rather than a sentence."""
     start = dot
-    while start > 0 and (prose[start - 1].isalpha() or prose[start - 1] == "."):
+    while start > 0 and ((before := prose[start - 1]).isalpha() or before == "."):
         start -= 1
     token = prose[start:dot]
     if not token:
         return prose[dot - 2:dot] == ". "
     return token.lower() in ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token \
-        or ROMAN_NUMERAL.fullmatch(token) is not None
+        or is_roman_numeral(token)
+
+
+def is_roman_numeral(token: str) -> bool:
+    """Two or more of the letters I, V, X, L and C: what `[IVXLC]{2,}` matches in full."""
+    return len(token) >= 2 and not token.strip(ROMAN_NUMERAL_LETTERS)
 
 
 @lru_cache(maxsize=1)

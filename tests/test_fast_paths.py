@@ -254,3 +254,53 @@ def test_plain_heading_text(text):
     from doclint.toc import _MARKUP, plain
 
     assert plain(text) == normalize_heading(html.unescape(_MARKUP.sub("", text)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("IVXLCivx.M ")), max_size=8))
+def test_roman_numeral_without_a_pattern(token):
+    from doclint.prose import is_roman_numeral
+
+    assert is_roman_numeral(token) == bool(patterns.compile(r"[IVXLC]{2,}").fullmatch(token))
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.integers(0, 30))
+def test_a_text_shorter_than_two_characters_a_word_holds_fewer_words(text, words):  # DL606's first test
+    if len(text) < 2 * words - 1:
+        assert len(text.split()) < words
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.sets(st.sampled_from(["a", "b", "ab", "Ab", "ZQ", "b’a", "é\u0301", "ß"]), max_size=4))
+def test_word_offsets_of_chosen_forms(text, forms):
+    from itertools import compress
+
+    from doclint.document import Document
+
+    doc = Document(text=text, kind="text", prose=text)
+    assert doc.word_offsets(forms) == list(compress(zip(doc.word_starts, doc.words), map(forms.__contains__, doc.words)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["AI", "ai", "Ai", "the", "The", "map", "Maps", "MAP", "an", "İmap", "x"]),
+                         max_size=8), min_size=1, max_size=4),
+       st.lists(st.sampled_from(["ai", "map", "maps", "the"]), max_size=3, unique=True))
+def test_title_counts_from_content_words(section_words, title):
+    from collections import Counter
+
+    from doclint.document import Document
+    from doclint.rules.content import STOPWORDS, _title_counts
+
+    class Section:
+        def __init__(self, words):
+            self.forms = Counter(words)
+
+    sections = [Section(words) for words in section_words]
+    title = [w for w in title if w not in STOPWORDS]  # the title's content words
+    forms: dict[str, list[str]] = {}
+    for form in set().union(*(s.forms for s in sections)):
+        if form.lower() in title and (len(form) > 2 or len(form) == 2 and form.isupper()):
+            forms.setdefault(form.lower(), []).append(form)
+    plain = [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+    assert _title_counts(Document(text="", kind="text"), title, sections) == plain

@@ -110,7 +110,8 @@ def _walk(text: str):
             if type(payload) is str:
                 tag, attrs = payload, NO_ATTRIBUTES
             else:
-                (tag, attrs), = payload.items()
+                tag, = payload
+                attrs = payload[tag]
             if tag in OPAQUE:
                 start, end = rng["start"], rng["end"]
                 if tag == "HtmlBlock":

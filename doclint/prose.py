@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from itertools import product
 
 from . import patterns
 from .document import MASK, PROSE_KINDS, is_mark
@@ -166,6 +167,10 @@ INFLECTIONS = (("s", ""), ("es", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("e
 # Pronouns and verb forms of Early Modern English; a text that uses them this often follows older spelling and
 # capitalisation (Shakespeare, the King James Bible, Milton, Melville's whalers): 'intrusted', 'Vertue'.
 ARCHAIC_FORMS = frozenset("thee thou thy thine hath doth dost shalt hast ye".split())
+# Every casing of them ('Thou', 'THY'): the words w with w.lower() in ARCHAIC_FORMS, looked up rather than
+# lowercasing every word of a document (no character but an ASCII letter lowercases to one of their letters).
+ARCHAIC_CASINGS = frozenset("".join(letters) for form in ARCHAIC_FORMS
+                            for letters in product(*((ch, ch.upper()) for ch in form)))
 ARCHAIC_RATE = 0.003
 
 
@@ -173,7 +178,7 @@ def archaic_english(doc) -> bool:
     """Whether the document writes Early Modern English: 3 or more of ARCHAIC_FORMS in every 1,000 words."""
     if "archaic" not in doc.analysis:
         counts = doc.word_counts
-        archaic = sum(n for w, n in counts.items() if w.lower() in ARCHAIC_FORMS)
+        archaic = sum(counts.get(w, 0) for w in ARCHAIC_CASINGS)
         doc.analysis["archaic"] = archaic >= 10 and archaic >= ARCHAIC_RATE * sum(counts.values())
     return doc.analysis["archaic"]
 

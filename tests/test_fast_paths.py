@@ -304,3 +304,13 @@ def test_title_counts_from_content_words(section_words, title):
             forms.setdefault(form.lower(), []).append(form)
     plain = [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
     assert _title_counts(Document(text="", kind="text"), title, sections) == plain
+
+
+def test_archaic_casings_are_every_word_that_lowercases_to_an_archaic_form():
+    from doclint.prose import ARCHAIC_CASINGS, ARCHAIC_FORMS
+
+    letters = set("".join(ARCHAIC_FORMS))
+    lowering_into = {ch for ch in map(chr, range(0x110000)) if ch.lower() and set(ch.lower()) <= letters}
+    assert lowering_into == letters | {ch.upper() for ch in letters}  # so a casing is made of these letters only
+    assert {w.lower() for w in ARCHAIC_CASINGS} == ARCHAIC_FORMS
+    assert len(ARCHAIC_CASINGS) == sum(2 ** len(form) for form in ARCHAIC_FORMS)

@@ -83,12 +83,18 @@ def mask_urls(prose: str) -> str:
     return "".join(parts)
 
 
-def characters(doc) -> frozenset[str]:
-    """The distinct characters of the document's text, collected once: rules that look for rare characters test
-    this set before they scan the text."""
-    if "characters" not in doc.analysis:
-        doc.analysis["characters"] = frozenset(doc.text)
-    return doc.analysis["characters"]
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii_characters(doc) -> frozenset[str]:
+    """The distinct characters of the document's text beyond ASCII, collected once: rules that look for rare
+    characters test this set before they scan the text. Read from the text's UTF-8 less its ASCII bytes (no byte
+    of a longer character is one), so that the text is not walked a character at a time."""
+    if "non_ascii_characters" not in doc.analysis:
+        utf8 = doc.text.encode("utf-8", "surrogatepass")
+        doc.analysis["non_ascii_characters"] = frozenset(
+            utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    return doc.analysis["non_ascii_characters"]
 
 
 def is_abbreviation(prose: str, dot: int) -> bool:

@@ -67,6 +67,7 @@ def test_mojibake_clues_cover_every_badness_match():
 
     clues = _clues()
     assert clues is not None
+    assert not any(ch.isascii() for ch in clues)  # DL001 tests them against the text's non-ASCII characters only
     pieces = sorted(set("".join(MOJIBAKE_CATEGORIES.values()) + "ÂÃÎÐŒœ°×ØÙàµ√≈‚вВГРСβΒΓΞΟā€ŸŠ®a Z.\n"))
     without = "".join(ch for ch in pieces if ch not in clues)
     for a in without:  # any pair or triple of non-clue characters is never mojibake to ftfy
@@ -314,3 +315,12 @@ def test_archaic_casings_are_every_word_that_lowercases_to_an_archaic_form():
     assert lowering_into == letters | {ch.upper() for ch in letters}  # so a casing is made of these letters only
     assert {w.lower() for w in ARCHAIC_CASINGS} == ARCHAIC_FORMS
     assert len(ARCHAIC_CASINGS) == sum(2 ** len(form) for form in ARCHAIC_FORMS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30) | st.text(st.sampled_from(list("a\x01\x7f\u200b\ufeffé\U0001f600\ud800\udfff")), max_size=12))
+def test_non_ascii_characters_from_the_bytes(text):
+    from doclint.document import Document
+    from doclint.prose import non_ascii_characters
+
+    assert non_ascii_characters(Document(text=text, kind="text")) == {ch for ch in text if not ch.isascii()}

@@ -164,7 +164,7 @@ WORDY = st.text(st.sampled_from(list("ab ZQ'’-–.:,1\x00\t\n\r\u00a0\u2028\x1
 
 
 @settings(max_examples=500, deadline=None)
-@given(WORDY)
+@given(WORDY | st.text(st.sampled_from(list("aZ'’- .")), max_size=12))  # the second: joined words
 def test_scan_words(text):
     from doclint.document import WORD, scan_words
 

@@ -205,8 +205,13 @@ def sentence_starts(prose: str, start: int, end: int, breaks: list[tuple[int, in
     `breaks`: the (start, end) of SENTENCE_BREAK's matches in the whole prose, sorted, if already found."""
     if breaks is None:
         breaks = [m.span() for m in SENTENCE_BREAK.finditer(prose, start, end)]
+    first = bisect.bisect_left(breaks, (start, start))
+    if first == len(breaks) or breaks[first][0] >= end:  # one sentence, as most list items and cells are
+        while start < end and prose[start] in _OPENERS:
+            start += 1
+        return [start]
     starts = [start]
-    for i in range(bisect.bisect_left(breaks, (start, start)), len(breaks)):
+    for i in range(first, len(breaks)):
         at, after = breaks[i]
         if at >= end:
             break

@@ -219,7 +219,7 @@ def inconsistent_name_casing(ctx: RuleContext):
             identifiers.add(word)
     for start, word in lowercase:
         if word not in in_phrase and word not in capitalised or word in identifiers \
-                or any(d.start <= start < d.end for d in configured):
+                or configured and any(d.start <= start < d.end for d in configured):
             continue
         end = start + len(word)
         phrase = _capitalised_phrase(doc, start, end, starts) if word in in_phrase else None
@@ -343,6 +343,8 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: _NonEvidenc
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts \
                 and not _lowercase_elsewhere(doc, word, name) and _capitalised_without(doc, _title(word), name, starts):
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+    if not candidates:
+        return None
     evidence = doc.analysis.setdefault("phrase_evidence", {})
     for found, phrase in candidates:
         if phrase not in evidence:

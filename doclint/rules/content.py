@@ -76,28 +76,23 @@ def hollow_faq(ctx: RuleContext):
 
 
 def _content_words(text: str) -> list[str]:
-    return _content(WORD.findall(text))
+    words = WORD.findall(text)
+    content = _content_forms(words)
+    return [content[w] for w in words if content[w]]
 
 
-def _content(words: list[str]) -> list[str]:
-    return [low for w in words if (low := _content_word(w))]
-
-
-def _content_word(word: str) -> str:
-    """The word lowercased if it is a content word (not a stopword, not shorter than three letters unless an
+def _content_forms(words) -> dict[str, str]:
+    """Each word lowercased if it is a content word (not a stopword, not shorter than three letters unless an
     acronym such as 'AI'), else ''."""
-    if len(word) > 2 or len(word) == 2 and word.isupper():
-        low = word.lower()
-        return "" if low in STOPWORDS else low
-    return ""
+    words = list(words)
+    return {w: low if (len(w) > 2 or len(w) == 2 and w.isupper()) and low not in STOPWORDS else ""
+            for w, low in zip(words, map(str.lower, words))}
 
 
 def _content_words_of(doc: Document, forms) -> dict[str, str]:
-    """form -> _content_word(form) for these forms, and the others asked for before: once per document."""
+    """_content_forms of these forms and of the others asked for before: each worked out once per document."""
     content = doc.analysis.setdefault("content_words", {})
-    for form in forms:
-        if form not in content:
-            content[form] = _content_word(form)
+    content.update(_content_forms([form for form in forms if form not in content]))
     return content
 
 

@@ -5,7 +5,7 @@ import bisect
 import math
 from collections import Counter
 from functools import cached_property
-from itertools import chain
+from itertools import chain, repeat
 
 from ..document import PROSE_KINDS, WORD, Block, Document
 from ..model import Applicability, Edit, Fixable, Severity
@@ -230,7 +230,7 @@ def _title_counts(doc: Document, title: list[str], sections: list[_Section]) -> 
     for form in every_form:
         if content[form] in wanted:
             forms.setdefault(content[form], []).append(form)
-    return [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+    return [Counter({w: sum(map(s.forms.get, fs, repeat(0))) for w, fs in forms.items()}) for s in sections]
 
 
 def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section], sizes: list[int], share: float):

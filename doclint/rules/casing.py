@@ -228,9 +228,11 @@ def inconsistent_name_casing(ctx: RuleContext):
             yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",
                              fix(f"Write '{right}'", Edit(start, end, _title(word))))
             continue
-        block = doc.text_block_at(start)
         named = capitalised.get(word)
-        if not named or block is None or block.kind not in PROSE_KINDS:
+        if not named:
+            continue
+        block = doc.text_block_at(start)
+        if block is None or block.kind not in PROSE_KINDS:
             continue
         if word not in lows:  # lowercase occurrences in the text
             lows[word] = sum(1 for at in in_text[word] if doc.text_block_at(at) is not None)

@@ -6,7 +6,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import compress
+from itertools import compress, count
 
 from .source import LineIndex
 from . import patterns
@@ -177,8 +177,10 @@ class Document:
         return starts
 
     def word_offsets(self, forms) -> list[tuple[int, str]]:
-        """(offset, form) of each occurrence of these word forms in the prose, in text order."""
-        return list(compress(zip(self.word_starts, self.words), map(forms.__contains__, self.words)))
+        """(offset, form) of each occurrence of these word forms in the prose, in text order. Only the
+        occurrences' starts are read from the array (reading one makes an int object)."""
+        words, starts = self.words, self.word_starts
+        return [(starts[i], words[i]) for i in compress(count(), map(forms.__contains__, words))]
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
@@ -188,16 +190,24 @@ NOT_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())  # 
 
 def scan_words(prose: str) -> list[str]:
     """WORD.findall(prose), a token at a time: no word spans whitespace, and a token that is ASCII letters
-    between other ASCII characters holds one word, those letters. Only the other tokens are scanned."""
+    between other ASCII characters holds one word, those letters, as does one whose letters are joined by
+    single apostrophes and hyphens (`don't`, `it’s`, `well-known`). Only the other tokens are scanned."""
     words: list[str] = []
     append = words.append
     for token in prose.split():
         core = token.strip(NOT_LETTERS)
-        if core.isascii() and core.isalpha():
+        if core.isascii() and core.isalpha() or core and _joined_word(core):
             append(core)
         elif core:
             words += WORD.findall(token)
     return words
+
+
+def _joined_word(core: str) -> bool:
+    """Whether a token's core is ASCII letters joined by single apostrophes (' or ’) or hyphens: one word."""
+    plain = core.replace("’", "'")
+    return plain.isascii() and plain[0] != "'" != plain[-1] and plain.replace("'", "").replace("-", "").isalpha() \
+        and "''" not in plain and "--" not in plain and "'-" not in plain and "-'" not in plain
 
 
 def is_mark(ch: str) -> bool:

@@ -26,6 +26,8 @@ HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)[
 NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 FENCE_WITH_TABS = patterns.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*$", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
+GROUPS = ("List", "Table")
+CLOSING_WORK = OPAQUE | set(GROUPS) | {"Link"}  # tags whose end does more than close the container
 CONTAINERS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item", "TableCell": "table-cell"}
 NO_ATTRIBUTES: dict = {}  # of a tag given by name alone; read, never written
 NOTHING_OPEN = (None, None, None)  # the stack entry of the document level
@@ -102,12 +104,14 @@ def _walk(text: str):
         if type(event) is str:
             kind, payload = event, None
         else:
-            (kind, payload), = event.items()
+            kind, = event  # a dict of one entry
+            payload = event[kind]
         if kind == "Start":
             if type(payload) is str:
                 tag, attrs = payload, NO_ATTRIBUTES
             else:
-                (tag, attrs), = payload.items()
+                tag, = payload
+                attrs = payload[tag]
             if tag in OPAQUE:
                 start, end = rng["start"], rng["end"]
                 if tag == "HtmlBlock":
@@ -119,7 +123,7 @@ def _walk(text: str):
                 stack.append((tag, None, None))
                 continue
             block = None
-            if tag in ("List", "Table"):
+            if tag in GROUPS:
                 group_count += 1
                 groups.append(group_count)
             elif tag in ("TableHead", "TableRow") and not opaque:
@@ -143,16 +147,18 @@ def _walk(text: str):
                 open_links.append([rng["start"], rng["end"], attrs.get("dest_url", ""), -1, -1])
             if block is not None:
                 owner, owner_text = block, rendered.get(id(block))
-            elif not stack or tag in CONTAINERS or tag in ("List", "Table"):
+            elif not stack or tag in CONTAINERS or tag in GROUPS:
                 owner = owner_text = None  # else the tag (emphasis, a link, a quote) keeps the owner around it
             stack.append((tag, owner, owner_text))
             continue
         if kind == "End":
-            tag = payload if type(payload) is str else next(iter(payload))
             if stack:
                 stack.pop()
             _, owner, owner_text = stack[-1] if stack else NOTHING_OPEN
-            if tag in ("List", "Table") and groups:
+            tag = payload if type(payload) is str else next(iter(payload))
+            if tag not in CLOSING_WORK:
+                continue
+            if tag in GROUPS and groups:
                 groups.pop()
             if tag == "Link" and open_links:
                 links.append(open_links.pop())

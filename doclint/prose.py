@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import os
 from functools import lru_cache
+from itertools import product
 
 from . import patterns
 from .document import MASK, PROSE_KINDS, is_mark
@@ -22,7 +23,7 @@ ABBREVIATIONS = frozenset(
 )
 
 
-ROMAN_NUMERAL = patterns.compile(r"[IVXLC]{2,}", linear=True)
+ROMAN_NUMERAL_LETTERS = "IVXLC"
 
 
 _MASK_BYTES = bytes(byte if byte in b"\r\n" else ord(MASK) for byte in range(256))
@@ -83,25 +84,36 @@ def mask_urls(prose: str) -> str:
     return "".join(parts)
 
 
-def characters(doc) -> frozenset[str]:
-    """The distinct characters of the document's text, collected once: rules that look for rare characters test
-    this set before they scan the text."""
-    if "characters" not in doc.analysis:
-        doc.analysis["characters"] = frozenset(doc.text)
-    return doc.analysis["characters"]
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii_characters(doc) -> frozenset[str]:
+    """The distinct characters of the document's text beyond ASCII, collected once: rules that look for rare
+    characters test this set before they scan the text. Read from the text's UTF-8 less its ASCII bytes (no byte
+    of a longer character is one), so that the text is not walked a character at a time."""
+    if "non_ascii_characters" not in doc.analysis:
+        utf8 = doc.text.encode("utf-8", "surrogatepass")
+        doc.analysis["non_ascii_characters"] = frozenset(
+            utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    return doc.analysis["non_ascii_characters"]
 
 
 def is_abbreviation(prose: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation, an initial, a Roman numeral (`Louis XVI.`) or a spaced
     ellipsis (`. . .`) rather than a sentence."""
     start = dot
-    while start > 0 and (prose[start - 1].isalpha() or prose[start - 1] == "."):
+    while start > 0 and ((before := prose[start - 1]).isalpha() or before == "."):
         start -= 1
     token = prose[start:dot]
     if not token:
         return prose[dot - 2:dot] == ". "
     return token.lower() in ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token \
-        or ROMAN_NUMERAL.fullmatch(token) is not None
+        or is_roman_numeral(token)
+
+
+def is_roman_numeral(token: str) -> bool:
+    """Two or more of the letters I, V, X, L and C: what `[IVXLC]{2,}` matches in full."""
+    return len(token) >= 2 and not token.strip(ROMAN_NUMERAL_LETTERS)
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +174,10 @@ INFLECTIONS = (("s", ""), ("es", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("e
 # Pronouns and verb forms of Early Modern English; a text that uses them this often follows older spelling and
 # capitalisation (Shakespeare, the King James Bible, Milton, Melville's whalers): 'intrusted', 'Vertue'.
 ARCHAIC_FORMS = frozenset("thee thou thy thine hath doth dost shalt hast ye".split())
+# Every casing of them ('Thou', 'THY'): the words w with w.lower() in ARCHAIC_FORMS, looked up rather than
+# lowercasing every word of a document (no character but an ASCII letter lowercases to one of their letters).
+ARCHAIC_CASINGS = frozenset("".join(letters) for form in ARCHAIC_FORMS
+                            for letters in product(*((ch, ch.upper()) for ch in form)))
 ARCHAIC_RATE = 0.003
 
 
@@ -169,7 +185,7 @@ def archaic_english(doc) -> bool:
     """Whether the document writes Early Modern English: 3 or more of ARCHAIC_FORMS in every 1,000 words."""
     if "archaic" not in doc.analysis:
         counts = doc.word_counts
-        archaic = sum(n for w, n in counts.items() if w.lower() in ARCHAIC_FORMS)
+        archaic = sum(counts.get(w, 0) for w in ARCHAIC_CASINGS)
         doc.analysis["archaic"] = archaic >= 10 and archaic >= ARCHAIC_RATE * sum(counts.values())
     return doc.analysis["archaic"]
 
@@ -190,8 +206,13 @@ def sentence_starts(prose: str, start: int, end: int, breaks: list[tuple[int, in
     `breaks`: the (start, end) of SENTENCE_BREAK's matches in the whole prose, sorted, if already found."""
     if breaks is None:
         breaks = [m.span() for m in SENTENCE_BREAK.finditer(prose, start, end)]
+    first = bisect.bisect_left(breaks, (start, start))
+    if first == len(breaks) or breaks[first][0] >= end:  # one sentence, as most list items and cells are
+        while start < end and prose[start] in _OPENERS:
+            start += 1
+        return [start]
     starts = [start]
-    for i in range(bisect.bisect_left(breaks, (start, start)), len(breaks)):
+    for i in range(first, len(breaks)):
         at, after = breaks[i]
         if at >= end:
             break

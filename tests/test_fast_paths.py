@@ -67,6 +67,7 @@ def test_mojibake_clues_cover_every_badness_match():
 
     clues = _clues()
     assert clues is not None
+    assert not any(ch.isascii() for ch in clues)  # DL001 tests them against the text's non-ASCII characters only
     pieces = sorted(set("".join(MOJIBAKE_CATEGORIES.values()) + "ÂÃÎÐŒœ°×ØÙàµ√≈‚вВГРСβΒΓΞΟā€ŸŠ®a Z.\n"))
     without = "".join(ch for ch in pieces if ch not in clues)
     for a in without:  # any pair or triple of non-clue characters is never mojibake to ftfy
@@ -167,7 +168,7 @@ WORDY = st.text(st.sampled_from(list("ab ZQ'’-–.:,1\x00\t\n\r\u00a0\u2028\x1
 
 
 @settings(max_examples=500, deadline=None)
-@given(WORDY)
+@given(WORDY | st.text(st.sampled_from(list("aZ'’- .")), max_size=12))  # the second: joined words
 def test_scan_words(text):
     from doclint.document import WORD, scan_words
 
@@ -258,3 +259,72 @@ def test_plain_heading_text(text):
     from doclint.toc import _MARKUP, plain
 
     assert plain(text) == normalize_heading(html.unescape(_MARKUP.sub("", text)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("IVXLCivx.M ")), max_size=8))
+def test_roman_numeral_without_a_pattern(token):
+    from doclint.prose import is_roman_numeral
+
+    assert is_roman_numeral(token) == bool(patterns.compile(r"[IVXLC]{2,}").fullmatch(token))
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.integers(0, 30))
+def test_a_text_shorter_than_two_characters_a_word_holds_fewer_words(text, words):  # DL606's first test
+    if len(text) < 2 * words - 1:
+        assert len(text.split()) < words
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.sets(st.sampled_from(["a", "b", "ab", "Ab", "ZQ", "b’a", "é\u0301", "ß"]), max_size=4))
+def test_word_offsets_of_chosen_forms(text, forms):
+    from itertools import compress
+
+    from doclint.document import Document
+
+    doc = Document(text=text, kind="text", prose=text)
+    assert doc.word_offsets(forms) == list(compress(zip(doc.word_starts, doc.words), map(forms.__contains__, doc.words)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["AI", "ai", "Ai", "the", "The", "map", "Maps", "MAP", "an", "İmap", "x"]),
+                         max_size=8), min_size=1, max_size=4),
+       st.lists(st.sampled_from(["ai", "map", "maps", "the"]), max_size=3, unique=True))
+def test_title_counts_from_content_words(section_words, title):
+    from collections import Counter
+
+    from doclint.document import Document
+    from doclint.rules.content import STOPWORDS, _title_counts
+
+    class Section:
+        def __init__(self, words):
+            self.forms = Counter(words)
+
+    sections = [Section(words) for words in section_words]
+    title = [w for w in title if w not in STOPWORDS]  # the title's content words
+    forms: dict[str, list[str]] = {}
+    for form in set().union(*(s.forms for s in sections)):
+        if form.lower() in title and (len(form) > 2 or len(form) == 2 and form.isupper()):
+            forms.setdefault(form.lower(), []).append(form)
+    plain = [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+    assert _title_counts(Document(text="", kind="text"), title, sections) == plain
+
+
+def test_archaic_casings_are_every_word_that_lowercases_to_an_archaic_form():
+    from doclint.prose import ARCHAIC_CASINGS, ARCHAIC_FORMS
+
+    letters = set("".join(ARCHAIC_FORMS))
+    lowering_into = {ch for ch in map(chr, range(0x110000)) if ch.lower() and set(ch.lower()) <= letters}
+    assert lowering_into == letters | {ch.upper() for ch in letters}  # so a casing is made of these letters only
+    assert {w.lower() for w in ARCHAIC_CASINGS} == ARCHAIC_FORMS
+    assert len(ARCHAIC_CASINGS) == sum(2 ** len(form) for form in ARCHAIC_FORMS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30) | st.text(st.sampled_from(list("a\x01\x7f\u200b\ufeffé\U0001f600\ud800\udfff")), max_size=12))
+def test_non_ascii_characters_from_the_bytes(text):
+    from doclint.document import Document
+    from doclint.prose import non_ascii_characters
+
+    assert non_ascii_characters(Document(text=text, kind="text")) == {ch for ch in text if not ch.isascii()}

@@ -182,8 +182,10 @@ def inconsistent_name_casing(ctx: RuleContext):
         elif not w.isupper():
             capital_forms[w] = key = _stem(w).lower()
             capitals[key] += n
-    candidates = {w for w in stems.values()
-                  if w in capitals and w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
+    candidates = {w for w in capitals.keys() & stems.values()
+                  if w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
+    if not candidates:
+        return
     alone = {w for w in candidates if _may_be_named_alone(w, capitals[w])}
     in_phrase = set() if archaic else _beside_capitals(doc, candidates)
     if not alone and not in_phrase:
@@ -217,7 +219,7 @@ def inconsistent_name_casing(ctx: RuleContext):
             identifiers.add(word)
     for start, word in lowercase:
         if word not in in_phrase and word not in capitalised or word in identifiers \
-                or any(d.start <= start < d.end for d in configured):
+                or configured and any(d.start <= start < d.end for d in configured):
             continue
         end = start + len(word)
         phrase = _capitalised_phrase(doc, start, end, starts) if word in in_phrase else None
@@ -226,9 +228,11 @@ def inconsistent_name_casing(ctx: RuleContext):
             yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",
                              fix(f"Write '{right}'", Edit(start, end, _title(word))))
             continue
-        block = doc.text_block_at(start)
         named = capitalised.get(word)
-        if not named or block is None or block.kind not in PROSE_KINDS:
+        if not named:
+            continue
+        block = doc.text_block_at(start)
+        if block is None or block.kind not in PROSE_KINDS:
             continue
         if word not in lows:  # lowercase occurrences in the text
             lows[word] = sum(1 for at in in_text[word] if doc.text_block_at(at) is not None)
@@ -341,6 +345,8 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: _NonEvidenc
         if name[:1].isupper() and not name.isupper() and name.lower() not in STARTERS and left not in starts \
                 and not _lowercase_elsewhere(doc, word, name) and _capitalised_without(doc, _title(word), name, starts):
             candidates.append((f"{name} {word}", f"{name} {_title(word)}"))
+    if not candidates:
+        return None
     evidence = doc.analysis.setdefault("phrase_evidence", {})
     for found, phrase in candidates:
         if phrase not in evidence:

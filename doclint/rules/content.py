@@ -5,7 +5,7 @@ import bisect
 import math
 from collections import Counter
 from functools import cached_property
-from itertools import chain
+from itertools import chain, repeat
 
 from ..document import PROSE_KINDS, WORD, Block, Document
 from ..model import Applicability, Edit, Fixable, Severity
@@ -76,11 +76,24 @@ def hollow_faq(ctx: RuleContext):
 
 
 def _content_words(text: str) -> list[str]:
-    return _content(WORD.findall(text))
+    words = WORD.findall(text)
+    content = _content_forms(words)
+    return [content[w] for w in words if content[w]]
 
 
-def _content(words: list[str]) -> list[str]:
-    return [low for w in words if (len(w) > 2 or len(w) == 2 and w.isupper()) and (low := w.lower()) not in STOPWORDS]
+def _content_forms(words) -> dict[str, str]:
+    """Each word lowercased if it is a content word (not a stopword, not shorter than three letters unless an
+    acronym such as 'AI'), else ''."""
+    words = list(words)
+    return {w: low if (len(w) > 2 or len(w) == 2 and w.isupper()) and low not in STOPWORDS else ""
+            for w, low in zip(words, map(str.lower, words))}
+
+
+def _content_words_of(doc: Document, forms) -> dict[str, str]:
+    """_content_forms of these forms and of the others asked for before: each worked out once per document."""
+    content = doc.analysis.setdefault("content_words", {})
+    content.update(_content_forms([form for form in forms if form not in content]))
+    return content
 
 
 def _word_range(doc: Document, block: Block) -> tuple[int, int] | None:
@@ -115,15 +128,14 @@ class _Section:
     @cached_property
     def words(self) -> Counter:
         """Content words, lowercased."""
-        words = Counter()
-        content = self.doc.analysis.setdefault("content_words", {})  # form -> content word, or ""
+        words: dict[str, int] = {}  # a dict's get, not a Counter's __missing__, for each new word
+        add = words.get
+        content = _content_words_of(self.doc, self.forms)
         for form, n in self.forms.items():
-            low = content.get(form)
-            if low is None:
-                low = content[form] = "".join(_content([form]))
+            low = content[form]
             if low:
-                words[low] += n
-        return words
+                words[low] = add(low, 0) + n
+        return Counter(words)
 
     def names(self, starts: list[int]) -> Counter:
         """Capitalised words of the section's blocks (not its heading) that open no sentence (`starts`, sorted)."""
@@ -178,7 +190,7 @@ def off_topic_section(ctx: RuleContext):
     if not _title_used_enough(doc.prose, title):
         return
     sections = [_Section(doc, h, blocks) for h, blocks in doc.sections()]
-    title_counts = _title_counts(title, sections)
+    title_counts = _title_counts(doc, title, sections)
     if next(_title_gone(title, title_counts, sections, [s.forms.total() for s in sections], 0), None) is None:
         return  # not even with every word counted as a content word
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
@@ -209,27 +221,29 @@ def off_topic_section(ctx: RuleContext):
         return
 
 
-def _title_counts(title: list[str], sections: list[_Section]) -> list[Counter]:
+def _title_counts(doc: Document, title: list[str], sections: list[_Section]) -> list[Counter]:
     """How often each section uses each of the title's words, as a content word ('AI' counts for 'ai', 'Ai' not)."""
-    wanted = set(title)
+    wanted = set(title)  # content words: each is a form's content word or no form's
+    every_form = set().union(*(s.forms for s in sections))
+    content = _content_words_of(doc, every_form)
     forms: dict[str, list[str]] = {}
-    for form in set().union(*(s.forms for s in sections)):
-        low = form.lower()
-        if low in wanted and (len(form) > 2 or len(form) == 2 and form.isupper()):
-            forms.setdefault(low, []).append(form)
-    return [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
+    for form in every_form:
+        if content[form] in wanted:
+            forms.setdefault(content[form], []).append(form)
+    return [Counter({w: sum(map(s.forms.get, fs, repeat(0))) for w, fs in forms.items()}) for s in sections]
 
 
 def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section], sizes: list[int], share: float):
     """(k, the title's words gone) for each heading k with 100 words before it and 150 (and `share` of all) from it
     on, before which three of the title's words were used twice and after which two of them, half of those, never
     come back."""
-    before, after = Counter(), sum(counts, Counter())
+    before, after = dict.fromkeys(title, 0), {w: sum(c[w] for c in counts) for w in title}
     total = sum(sizes)
     size_before, size_after = 0, total
-    for k in range(1, len(sections)):  # update and subtract cost one section each, not the whole vocabulary
-        before.update(counts[k - 1])
-        after.subtract(counts[k - 1])
+    for k in range(1, len(sections)):  # one section's counts move across per step, not the whole vocabulary
+        for w, n in counts[k - 1].items():  # the title's words
+            before[w] += n
+            after[w] -= n
         size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
         if size_before < 100 or size_after < 150 or size_after < share * total or sections[k].heading is None:
             continue
@@ -328,11 +342,13 @@ def hard_to_read_paragraph(ctx: RuleContext):
     low = options.get("min-grade")
     doc = ctx.doc
     for block in doc.blocks_of(frozenset({"paragraph", "list-item", "callout"})):
+        if block.content_end - block.content_start < 2 * min_words - 1:
+            continue  # too short for min_words words: each is a character, and a space parts two
         text = doc.prose[block.content_start:block.content_end].replace("\x00", " ")
         words = len(text.split())
         if words < min_words:
             continue
-        sentences = max(1, sum(text.count(mark) for mark in ".!?"))
+        sentences = max(1, text.count(".") + text.count("!") + text.count("?"))
         if low is None and words / sentences < LONG_SENTENCE:
             continue  # cannot reach max-grade: textstat is not even loaded
         score = grade(text)

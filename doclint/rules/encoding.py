@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..document import TEXT_KINDS
 from ..model import Applicability, Edit, Fixable
-from ..prose import characters
+from ..prose import non_ascii_characters
 from ..registry import RuleContext, fix, rule
 from ..resources import parsed_once
 from .. import patterns
@@ -86,7 +86,7 @@ def mojibake(ctx: RuleContext):
     if doc.text.isascii():
         return
     clues = _clues()
-    if clues is not None and clues.isdisjoint(characters(doc)):
+    if clues is not None and clues.isdisjoint(non_ascii_characters(doc)):  # clues are never ASCII
         return
     for block in doc.blocks_of(TEXT_KINDS):
         segment = doc.text[block.content_start:block.content_end]
@@ -134,11 +134,11 @@ def invisible_character(ctx: RuleContext):
     text splits into words and blocks, so it is unsafe, as is removing a bidirectional or control character,
     which may change how text displays.
     """
-    prose = ctx.doc.prose
-    if ctx.doc.text.isascii():  # a few fast substring tests instead of collecting the characters
+    doc, prose = ctx.doc, ctx.doc.prose
+    if doc.text.isascii():  # a few fast substring tests instead of collecting the characters
         if not any(ch in prose for ch in ASCII_INVISIBLE):
             return
-    elif INVISIBLE_SET.isdisjoint(characters(ctx.doc)):
+    elif not any(ch in doc.text for ch in ASCII_INVISIBLE) and INVISIBLE_SET.isdisjoint(non_ascii_characters(doc)):
         return
     found = list(INVISIBLE.finditer(prose))
     for m, inside in zip(found, _inside_words(ctx.doc.text, found)):

@@ -7,6 +7,7 @@ from operator import itemgetter
 
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
+from .source import LineIndex
 from .model import Edit
 from .prose import build_prose, mask_urls
 from .toc import match_toc

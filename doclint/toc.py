@@ -1,19 +1,22 @@
 """Match table-of-contents entries to headings: by link target, by text, then by close text (drift)."""
 from __future__ import annotations
 
-import html
-
 from . import patterns
 from .document import Block, Document, normalize_heading
 
 _MARKUP = patterns.compile(r"</?(?:code|a|em|strong|b|i|u|s|span|sub|sup|br|kbd|var|tt|small|mark)\b[^>\n]*>|[`*_]|\]\([^)]*\)|\]\[[^\]]*\]|[\[\]]")
 DRIFT_SIMILARITY = 0.8
+_REFERENCE = patterns.compile(r"&[^\t\n\f <&;]", linear=True)  # what may begin one for html.unescape
 
 
 def plain(text: str) -> str:
     if any(c in text for c in "<`*_[]"):  # what each markup alternative begins with
         text = _MARKUP.sub("", text)
-    return normalize_heading(html.unescape(text))
+    if "&" in text and _REFERENCE.search(text):  # only then load html and its table of entities
+        import html
+
+        text = html.unescape(text)
+    return normalize_heading(text)
 
 
 def match_toc(doc: Document, candidates: list[Block]) -> None:

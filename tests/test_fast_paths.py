@@ -328,3 +328,12 @@ def test_non_ascii_characters_from_the_bytes(text):
     from doclint.prose import non_ascii_characters
 
     assert non_ascii_characters(Document(text=text, kind="text")) == {ch for ch in text if not ch.isascii()}
+
+
+@given(st.text(alphabet=st.sampled_from("&#;xX0123456789amplgtAcute \t\n\fé"), max_size=40))
+def test_toc_text_is_unescaped_where_a_reference_may_be(text):  # plain() loads html only after a pre-check
+    import html
+
+    from doclint.toc import plain
+
+    assert plain(text) == normalize_heading(html.unescape(text))

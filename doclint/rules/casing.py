@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
-from ..document import PROSE_KINDS, TEXT_KINDS, Document, WORD
+from ..document import PROSE_KINDS, Document, WORD
 from ..model import Applicability, Edit, Fixable
 from ..parse_text import heading_shaped
 from ..prose import (archaic_english, document_sentence_starts, is_abbreviation, is_common_word,

@@ -1,7 +1,7 @@
 """DL3xx: punctuation and spacing inside sentences."""
 from __future__ import annotations
 
-from ..document import PROSE_KINDS, TEXT_KINDS
+from ..document import TEXT_KINDS
 from ..model import Edit, Fixable
 from ..prose import is_abbreviation, is_common_word
 from .casing import STARTERS

@@ -10,6 +10,9 @@ from functools import lru_cache
 from types import ModuleType
 
 from .document import Document, PROSE_KINDS
+from .resources import parsed_once
+
+LANGUAGE = "en_US"  # textstat's default, whose syllables pyphen counts
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +30,23 @@ def _textstat():
     finally:
         if stand_in is not None and sys.modules.get("nltk") is stand_in:
             del sys.modules["nltk"]
+    _hyphenation_from_cache(LANGUAGE)
     return textstat
+
+
+def _hyphenation_from_cache(language: str) -> None:
+    """pyphen parses its hyphenation dictionary on first use, a seventh of a second in every run that scores a
+    paragraph. The patterns it parsed are kept in doclint's cache, and later runs put them in pyphen's own
+    cache of dictionaries, where textstat's syllable counter finds them."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(language)]
+    if path in pyphen.hdcache:
+        return
+    patterns = parsed_once(str(path), lambda _text: pyphen.HyphDict(path).patterns, f"pyphen-{pyphen.__version__}")
+    dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)  # what HyphDict(path) builds, without the parsing
+    dictionary.patterns, dictionary.cache, dictionary.maxlen = patterns, {}, max(map(len, patterns))
+    pyphen.hdcache[path] = dictionary
 
 
 def grade(text: str) -> float:

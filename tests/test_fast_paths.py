@@ -337,3 +337,18 @@ def test_toc_text_is_unescaped_where_a_reference_may_be(text):  # plain() loads 
     from doclint.toc import plain
 
     assert plain(text) == normalize_heading(html.unescape(text))
+
+
+def test_the_stored_hyphenation_dictionary_hyphenates_as_pyphen_parsing_it_does():
+    import pyphen
+
+    from doclint.readability import LANGUAGE, _hyphenation_from_cache
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+    for _ in range(2):  # the first time parses and stores the patterns, the second loads them
+        pyphen.hdcache.pop(path, None)
+        _hyphenation_from_cache(LANGUAGE)
+    loaded, parsed = pyphen.hdcache[path], pyphen.HyphDict(path)
+    assert loaded is not parsed and loaded.patterns == parsed.patterns and loaded.maxlen == parsed.maxlen
+    words = "hyphenation readability extraordinarily a I strength rhythm naïve co-operate Zürich".split()
+    assert [loaded.positions(w) for w in words] == [parsed.positions(w) for w in words]

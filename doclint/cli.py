@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from functools import partial
+from functools import lru_cache, partial
 
 from . import __version__, check_command
 from .baseline import BaselineError
@@ -29,6 +29,7 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width or _terminal_width())
 
 
+@lru_cache(maxsize=1)  # asked once for each argument declared
 def _terminal_width() -> int:
     """As shutil.get_terminal_size reads it: $COLUMNS, else the terminal of standard output, else 80; less 2."""
     try:

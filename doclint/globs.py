@@ -59,7 +59,7 @@ def compile_glob(pattern: str, base: str, *, ignore_case: bool = False, allow_ne
     pattern = pattern.lstrip("/")
     if not pattern:
         raise GlobError(f"empty pattern {source!r}")
-    flags = patterns.regex.IGNORECASE if ignore_case else 0
+    flags = patterns.IGNORECASE if ignore_case else 0
     return Glob(source, absolute(base), patterns.compile(translate(pattern), flags), anchored, directory_only, negated)
 
 
@@ -95,9 +95,9 @@ def translate(pattern: str) -> str:
             i = end
         elif c == "\\" and i + 1 < n:
             i += 1
-            out.append(patterns.regex.escape(pattern[i]))
+            out.append(patterns.escape(pattern[i]))
         else:
-            out.append(patterns.regex.escape(c))
+            out.append(patterns.escape(c))
         i += 1
     return "".join(out)
 

@@ -125,8 +125,8 @@ def substitution(entry: dict, folder: str, applicability: Applicability, checked
     message = entry["message"]
     phrases = swaps.phrases
     phrase_pattern = patterns.compile(
-        r"\b(?:" + "|".join(patterns.regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-        + r")\b", patterns.regex.IGNORECASE if ignore_case else 0) if phrases else None
+        r"\b(?:" + "|".join(patterns.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+        + r")\b", patterns.IGNORECASE if ignore_case else 0) if phrases else None
 
     unusual_rate = entry.get("unusual_spelling_rate")
     if unusual_rate is not None and not isinstance(unusual_rate, (int, float)):
@@ -185,14 +185,14 @@ def existence(entry: dict, folder: str, applicability: Applicability, checked: b
     if not isinstance(tokens, list) or not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
         raise ValueError("an existence rule needs 'tokens', a list of non-empty strings")
     ignore_case = entry.get("ignore_case", True)
-    flags = patterns.regex.IGNORECASE if ignore_case else 0
+    flags = patterns.IGNORECASE if ignore_case else 0
     anchored = [t.strip()[1:] for t in tokens if t.strip().startswith("^")]
     free = [t.strip() for t in tokens if not t.strip().startswith("^")]
     needed = needles(anchored + free, ignore_case)  # the patterns run only in blocks holding these literals
     try:
         at_start = _alternation(anchored, flags, checked)
         anywhere = _alternation(free, flags, checked)
-    except patterns.regex.error as error:
+    except patterns.engine().error as error:
         raise ValueError(f"bad pattern in 'tokens': {error}") from None
     scope = _scope(entry)
     message = entry["message"]

@@ -20,8 +20,8 @@ OPTIONS = (
     | pyromark.Options.ENABLE_FOOTNOTES
 )
 TOC_TITLE = patterns.compile(r"(?i)\s*(?:table\s+of\s+contents|contents|toc)\s*:?\s*")
-TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.regex.IGNORECASE, linear=True)
-TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.regex.IGNORECASE, linear=True)
+TOC_OPEN = patterns.compile(r"<!--\s*toc\s*-->", patterns.IGNORECASE, linear=True)
+TOC_CLOSE = patterns.compile(r"<!--\s*/toc\s*-->", patterns.IGNORECASE, linear=True)
 HTML_ID = patterns.compile(r"""(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 FENCE_WITH_TABS = patterns.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*$", linear=True)

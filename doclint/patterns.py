@@ -4,18 +4,34 @@ A pattern that runs in linear time (no nested or ambiguous repetition) may be co
 without the timeout, whose clock check on every match attempt triples the cost of a many-match scan.
 
 The timeout grows with the text searched (TIMEOUT_SECONDS, plus SECONDS_PER_MB for each megabyte), so a linear
-pattern over a large document finishes while a catastrophic one is still stopped."""
+pattern over a large document finishes while a catastrophic one is still stopped.
+
+A run whose patterns are all in the CompiledStore never imports the `regex` package, only its compiled core: the
+package's pattern compiler, written in Python, takes a third of a small run to import."""
 from __future__ import annotations
 
 import atexit
 import copyreg
 import os
+import sys
 from functools import lru_cache
 from collections.abc import Iterator
-
-import regex
+from importlib.machinery import ExtensionFileLoader, PathFinder
 
 from . import __version__
+
+TYPE_CHECKING = False  # not typing's: importing typing costs a small run milliseconds
+if TYPE_CHECKING:
+    import regex
+
+# regex's flag values (tests/test_patterns.py checks them against the package)
+IGNORECASE, MULTILINE, VERSION1 = 0x2, 0x8, 0x100
+SPECIAL = frozenset("()[]{}?*+|^$\\.-#&~")
+
+
+def escape(text: str) -> str:
+    """regex.escape(text), without importing the package: its special characters and whitespace escaped."""
+    return "".join("\\" + c if c in SPECIAL or c.isspace() else c for c in text)
 
 TIMEOUT_SECONDS = 2.0
 SECONDS_PER_MB = 2.0  # far slower than any linear pattern of doclint runs (about 0.3 s per MB)
@@ -34,9 +50,12 @@ class Pattern:
     __slots__ = ("source", "flags", "timeout", "_compiled")
 
     def __init__(self, source: str, flags: int = 0, linear: bool = False):
-        self.source, self.flags = source, flags | regex.VERSION1
+        self.source, self.flags = source, flags | VERSION1
         self.timeout = None if linear else TIMEOUT_SECONDS
         self._compiled: regex.Pattern | None = None
+
+    def __reduce__(self):  # pickled as its source: compiled code is rebuilt where it is used
+        return Pattern, (self.source, self.flags, self.timeout is None)
 
     @property
     def compiled(self) -> regex.Pattern:
@@ -119,12 +138,12 @@ class CompiledStore:
     def __init__(self):
         self._stored: dict | None = None  # (source, flags) -> what regex rebuilds the pattern from
         self._new: dict = {}
-        self._rebuild = copyreg.dispatch_table[regex.Pattern](regex.compile(""))[0]
 
     def path(self) -> str:
         from .resources import cache_dir
 
-        return os.path.join(cache_dir(), f"patterns-{regex.__version__}-{__version__}.marshal")
+        built = os.stat(compiled_core().__file__)  # the installed regex: stored code is only valid for it
+        return os.path.join(cache_dir(), f"patterns-{__version__}-{built.st_size}-{built.st_mtime_ns}.marshal")
 
     def _load(self) -> dict:
         from .resources import load_cached
@@ -139,13 +158,13 @@ class CompiledStore:
         state = self._stored.get(key)
         if state is not None:
             try:
-                return self._rebuild(*state)
+                return compiled_core().compile(*state)  # what regex's pickling support rebuilds a pattern with
             except Exception:  # noqa: BLE001 - a damaged entry: compile instead
                 pass
-        compiled = regex.compile(source, flags)
+        compiled = engine().compile(source, flags)
         if not self._new:
             atexit.register(self.save)
-        self._new[key] = copyreg.dispatch_table[regex.Pattern](compiled)[1]
+        self._new[key] = copyreg.dispatch_table[type(compiled)](compiled)[1]  # regex's pickling hook
         return compiled
 
     def save(self) -> None:
@@ -158,6 +177,39 @@ class CompiledStore:
 
 
 _STORE = CompiledStore()
+
+
+def engine():
+    """The regex package, imported when a pattern must be compiled."""
+    import regex
+
+    return regex
+
+
+def compiled_core():
+    """regex's compiled core, the C module `regex._regex` that runs patterns: loaded alone while the package is
+    not imported."""
+    global _core
+    if _core is None:
+        _core = ("regex" not in sys.modules and _load_core_alone()) or engine()._regex
+    return _core
+
+
+_core = None
+
+
+def _load_core_alone():
+    """regex._regex loaded from the package's folder, without the package, and left out of sys.modules: the
+    package, imported later, loads it as usual (a module object of its own, sharing this one's types and
+    functions)."""
+    package = PathFinder.find_spec("regex")
+    spec = package and PathFinder.find_spec("regex._regex", package.submodule_search_locations)
+    if spec is None or not isinstance(spec.loader, ExtensionFileLoader):
+        return None
+    core = spec.loader.create_module(spec)
+    spec.loader.exec_module(core)
+    sys.modules.pop("regex._regex", None)
+    return core
 
 
 def needed_characters(source: str, flags: int, avoid: frozenset[str] = frozenset()) -> set[str]:

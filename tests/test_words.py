@@ -40,7 +40,7 @@ def test_a_form_inside_a_longer_word_is_skipped():
 def test_find_words_equals_a_scan_for_standalone_forms(prose, data):
     doc = _document(prose)
     forms = _some_forms(doc, data)
-    alternatives = "|".join(patterns.regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alternatives = "|".join(patterns.escape(f) for f in sorted(forms, key=len, reverse=True))
     standalone = patterns.compile(r"(?<![\p{L}\p{M}'’-])(?:" + alternatives + r")(?![\p{L}\p{M}'’-])")
     expected = [(m.start(), m.end()) for m in standalone.finditer(prose)] if forms else []
     assert find_words(doc, forms) == expected

@@ -276,9 +276,9 @@ def _beside_capitals(doc: Document, candidates: set[str]) -> set[str]:
 
 def _known_name_casing(ctx: RuleContext, known: dict[str, str]):
     """Every casing of a configured name but its own, in the article's text (not in code or identifiers)."""
-    alternatives = "|".join(patterns.regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(known.values(), key=len,
+    alternatives = "|".join(patterns.escape(n).replace(r"\ ", r"\s+") for n in sorted(known.values(), key=len,
                                                                                           reverse=True))
-    pattern = patterns.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", patterns.regex.IGNORECASE)
+    pattern = patterns.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", patterns.IGNORECASE)
     prose = ctx.doc.prose
     for m in pattern.finditer(prose):
         found = m.group()

@@ -42,10 +42,10 @@ def _clues():
     """The characters of which ftfy's badness pattern needs at least one to match at all (one
     character class chosen from each of its alternatives), or None when it cannot be worked out: text without
     any of them is not mojibake, and ftfy (a fifth of a second to import) is not even loaded."""
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder  # not importlib.util: a millisecond more to import
 
     try:
-        spec = find_spec("ftfy")
+        spec = PathFinder.find_spec("ftfy")
         source = os.path.join(spec.submodule_search_locations[0], "badness.py")
         chars = parsed_once(source, _required_chars, "clues")["chars"]
     except Exception:  # an ftfy laid out differently: no pre-check, ftfy judges every text

@@ -151,8 +151,17 @@ class Linter:
     def fix(self, text: str, path: str = "<stdin>", unsafe: bool = False, kind: str | None = None) -> FixOutcome:
         level = Applicability.UNSAFE if unsafe else Applicability.SAFE
         promoted = frozenset(code for code, (_, change) in self._policies.items() if change == Applicability.SAFE)
-        return fix_until_stable(text, lambda t: self.check_document(self.parse(t, path, kind)),
-                                lambda t: self.parse(t, path, kind).outline(), level, promoted)
+        outlines: dict[str, tuple] = {}  # of each text linted: checking the outline parses nothing again
+
+        def lint(version: str) -> list[Diagnostic]:
+            doc = self.parse(version, path, kind)
+            outlines[version] = doc.outline()
+            return self.check_document(doc)
+
+        def outline(version: str) -> tuple:
+            return outlines[version] if version in outlines else self.parse(version, path, kind).outline()
+
+        return fix_until_stable(text, lint, outline, level, promoted)
 
 
 def _unsafe_if_reshaping(doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:

@@ -69,3 +69,15 @@ def test_the_safety_net_accepts_exactly_the_named_edits():
     assert not changed_only_inside_edits("abcd\r\n", "aXc\nd\r\n", applied)  # newline not in the file's style
     assert not changed_only_inside_edits("abcd", "aXcd!", applied[:1])
     assert not changed_only_inside_edits("abcd", "abcd", [diag(0, 2, "ab"), diag(1, 3, "bc")])  # overlapping
+
+
+def test_fixing_parses_each_version_of_the_text_once(monkeypatch):
+    from doclint import engine
+
+    text = "A Title\n\nThis is thier text,and it ends here.\n"
+    parsed = []
+    real = engine.parse
+    monkeypatch.setattr(engine, "parse", lambda version, *rest: parsed.append(version) or real(version, *rest))
+    outcome = engine.Linter().fix(text, "a.txt")
+    assert outcome.text == "A Title\n\nThis is their text, and it ends here.\n" and outcome.error is None
+    assert parsed == [text, outcome.text]  # the outline check reuses what linting parsed

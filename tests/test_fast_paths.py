@@ -415,3 +415,21 @@ def test_section_words_and_names_from_the_token_scan(text, cuts, headed, starts)
         expected.subtract(m.group() for m in body if m.start() in starts and m.group()[:1].isupper())
         expected = +expected
     assert list(section.names(sorted(starts)).items()) == list(expected.items())
+
+
+PHRASES = st.lists(st.sampled_from(["north", "North", "korea", "Korea", "south", "the", "The", "x", "NK", "3", "’s", "-",
+                                    " ", " ", " ", ", ", ". ", ": ", "\n", "\x00"]), max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PHRASES)
+def test_a_capitalised_phrase_stands_beside_a_capital(text):
+    from doclint.document import WORD
+    from doclint.engine import Linter
+    from doclint.rules.casing import _beside_a_capital, _capitalised_phrase, _NonEvidenceStarts
+
+    doc = Linter().parse(text + "\nNorth Korea and South Korea met. We saw North Korea.\n", "a.txt")
+    starts = _NonEvidenceStarts(doc)
+    for m in WORD.finditer(doc.prose):
+        if m.group().islower() and not _beside_a_capital(doc.prose, m.start(), m.end()):
+            assert _capitalised_phrase(doc, m.start(), m.end(), starts) is None

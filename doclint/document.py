@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from array import array
 from collections import Counter
 from functools import cached_property
-from itertools import compress, count
+from itertools import chain, compress, count, filterfalse
 
 from .source import LineIndex
 from . import patterns
@@ -141,66 +140,141 @@ class Document:
         return tuple((b.kind, b.level) for b in self.blocks)
 
     @cached_property
-    def words(self) -> list[str]:
-        """The prose's words in order: the one word scan that rules share. A long prose is scanned a piece at a
-        time, each piece ending at a line break (no word spans one), keeping one string per distinct word: a
-        50 MB text has millions of words but few distinct ones."""
-        prose = self.prose
-        if len(prose) <= WORDS_IN_ONE_PIECE:
-            return scan_words(prose)
-        words: list[str] = []
-        one: dict[str, str] = {}
-        start = 0
-        while start < len(prose):
-            end = prose.find("\n", start + WORDS_IN_ONE_PIECE)
-            end = len(prose) if end < 0 else end
-            words += [one.setdefault(w, w) for w in scan_words(prose[start:end])]
-            start = end
-        return words
+    def token_counts(self) -> Counter:
+        """Occurrences of each whitespace-separated token of the prose, counted at C speed."""
+        counts: Counter = Counter()
+        for _, parts in self._spaced_pieces():
+            counts.update(parts)
+        del counts[""]
+        return counts
 
     @cached_property
-    def word_counts(self) -> dict[str, int]:
-        """Occurrences of each word form in the prose."""
-        return Counter(self.words)
+    def odd_tokens(self) -> dict[str, list[str]]:
+        """The words of each distinct token that is not all letters ('end.', 'don't', '(e.g.'), scanned once
+        however often it occurs. A token of letters alone is one word, itself."""
+        return {token: token_words(token) for token in filterfalse(str.isalpha, self.token_counts)}
 
     @cached_property
-    def word_starts(self) -> array:
-        """Where each of `words` starts in the prose, for rules that place words. Each word is the first
-        occurrence of its text from the end of the one before: between two words of the scan no letter stands,
-        so nothing earlier can match. Kept as an array: a list of int objects would cost four times the memory."""
-        starts, at = array("q"), 0
-        find, append = self.prose.find, starts.append
-        for word in self.words:
-            at = find(word, at)
-            append(at)
-            at += len(word)
-        return starts
+    def word_counts(self) -> Counter:
+        """Occurrences of each word form in the prose (in no set order): the one word scan that rules share.
+        No word spans whitespace, so the token counts are the word counts but for the odd tokens."""
+        counts = self.token_counts.copy()
+        for token, words in self.odd_tokens.items():
+            n = counts.pop(token)
+            for word in words:
+                counts[word] = counts.get(word, 0) + n
+        return counts
 
-    def word_offsets(self, forms) -> list[tuple[int, str]]:
-        """(offset, form) of each occurrence of these word forms in the prose, in text order. Only the
-        occurrences' starts are read from the array (reading one makes an int object)."""
-        words, starts = self.words, self.word_starts
-        return [(starts[i], words[i]) for i in compress(count(), map(forms.__contains__, words))]
+    def words_in(self, start: int, end: int) -> list[str]:
+        """The words of prose[start:end] scanned alone; only a token cut by the span's ends is scanned again."""
+        tokens, odd = self.prose[start:end].split(), self.odd_tokens
+        if len(tokens) < 2:
+            return [w for token in tokens for w in self._words_of(token)]
+        inner = chain.from_iterable(map(odd.get, tokens[1:-1], zip(tokens[1:-1])))  # a letters token: (itself,)
+        return [*self._words_of(tokens[0]), *inner, *self._words_of(tokens[-1])]
+
+    def _words_of(self, token: str) -> list[str]:
+        """The words of a string without whitespace."""
+        return self.odd_tokens[token] if token in self.odd_tokens else token_words(token)
+
+    def word_offsets(self, forms: set[str]) -> list[tuple[int, str]]:
+        """(offset, form) of each occurrence of these word forms in the prose, in text order. Only the tokens
+        holding them are placed, not every word."""
+        holding = {token: [(0, token)] for token in forms if token in self.token_counts and token.isalpha()}
+        holding.update((token, [(at, w) for at, w in _placed(token, words) if w in forms])
+                       for token, words in self.odd_tokens.items() if not forms.isdisjoint(words))
+        return [(start + at, w) for start, token in self._token_places(holding) for at, w in holding[token]]
+
+    def _token_places(self, wanted) -> list[tuple[int, str]]:
+        """(start, token) of each occurrence of the tokens in `wanted`, in text order."""
+        places = []
+        for start, parts in self._spaced_pieces():
+            done = 0
+            for k in compress(count(), map(wanted.__contains__, parts)):
+                start += sum(map(len, parts[done:k])) + k - done  # and a space after each part
+                done = k
+                places.append((start, parts[k]))
+        return places
+
+    def _spaced_pieces(self):
+        """(start, parts) of the prose a piece at a time, the parts being the piece split at spaces once every
+        whitespace reads as a space: its tokens and '', each after a space but the first. Kept for a prose of
+        one piece, made anew for each piece of a longer one (a 50 MB text has millions of tokens)."""
+        if "spaced_pieces" in self.analysis:
+            return self.analysis["spaced_pieces"]
+        pieces = ((start, _spaced(piece).split(" ")) for start, piece in _pieces(self.prose))
+        if len(self.prose) > WORDS_IN_ONE_PIECE:
+            return pieces
+        self.analysis["spaced_pieces"] = list(pieces)
+        return self.analysis["spaced_pieces"]
+
+    def word_at(self, offset: int) -> str | None:
+        """The word of the scan that starts at offset, if one does."""
+        start, token = self._token_around(offset)
+        return next((w for at, w in _placed(token, self._words_of(token)) if start + at == offset), None)
+
+    def splits_a_word(self, offset: int) -> bool:
+        """Whether a word of the scan starts before offset and ends after it."""
+        start, token = self._token_around(offset)
+        return any(start + at < offset < start + at + len(w) for at, w in _placed(token, self._words_of(token)))
+
+    def _token_around(self, offset: int) -> tuple[int, str]:
+        """(start, text) of the token holding the character at offset or ending there ('' amid whitespace)."""
+        prose, start, end = self.prose, offset, offset
+        while start > 0 and not prose[start - 1].isspace():
+            start -= 1
+        while end < len(prose) and not prose[end].isspace():
+            end += 1
+        return start, prose[start:end]
+
+
+def _placed(token: str, words: list[str]):
+    """(offset in the token, word) of each of its words: each is the first occurrence of its text from the end
+    of the one before, for between two words of the scan no letter stands."""
+    at = 0
+    for word in words:
+        at = token.find(word, at)
+        yield at, word
+        at += len(word)
+
+
+# The characters str.split() splits at, the space aside.
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+             "\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _spaced(text: str) -> str:
+    """text with every whitespace character a space: one str.replace for each kind it holds."""
+    for space in WHITESPACE:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
+
+
+def _pieces(prose: str):
+    """(start, piece) of the prose in pieces of WORDS_IN_ONE_PIECE characters or more, each ending at a line
+    break, so that no token spans two."""
+    start = 0
+    while start < len(prose):
+        end = prose.find("\n", start + WORDS_IN_ONE_PIECE)
+        end = len(prose) if end < 0 else end
+        yield start, prose[start:end]
+        start = end
 
 
 WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*", linear=True)
-WORDS_IN_ONE_PIECE = 2_000_000  # characters of prose scanned for words at once
+WORDS_IN_ONE_PIECE = 2_000_000  # characters of prose split into tokens at once
 NOT_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())  # MASK among them
 
 
-def scan_words(prose: str) -> list[str]:
-    """WORD.findall(prose), a token at a time: no word spans whitespace, and a token that is ASCII letters
-    between other ASCII characters holds one word, those letters, as does one whose letters are joined by
-    single apostrophes and hyphens (`don't`, `it’s`, `well-known`). Only the other tokens are scanned."""
-    words: list[str] = []
-    append = words.append
-    for token in prose.split():
-        core = token.strip(NOT_LETTERS)
-        if core.isascii() and core.isalpha() or core and _joined_word(core):
-            append(core)
-        elif core:
-            words += WORD.findall(token)
-    return words
+def token_words(token: str) -> list[str]:
+    """WORD.findall(token) of a string without whitespace: one that is ASCII letters between other ASCII
+    characters holds one word, those letters, as does one whose letters are joined by single apostrophes and
+    hyphens (`don't`, `it’s`, `well-known`). Only the other tokens are scanned."""
+    core = token.strip(NOT_LETTERS)
+    if core.isascii() and core.isalpha() or core and _joined_word(core):
+        return [core]
+    return WORD.findall(token) if core else []
 
 
 def _joined_word(core: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import os
 from functools import lru_cache
-from itertools import product
+from itertools import product, repeat
 
 from . import patterns
 from .document import MASK, PROSE_KINDS, is_mark
@@ -185,7 +185,7 @@ def archaic_english(doc) -> bool:
     """Whether the document writes Early Modern English: 3 or more of ARCHAIC_FORMS in every 1,000 words."""
     if "archaic" not in doc.analysis:
         counts = doc.word_counts
-        archaic = sum(counts.get(w, 0) for w in ARCHAIC_CASINGS)
+        archaic = sum(map(counts.get, ARCHAIC_CASINGS, repeat(0)))
         doc.analysis["archaic"] = archaic >= 10 and archaic >= ARCHAIC_RATE * sum(counts.values())
     return doc.analysis["archaic"]
 

@@ -169,10 +169,33 @@ WORDY = st.text(st.sampled_from(list("ab ZQ'’-–.:,1\x00\t\n\r\u00a0\u2028\x1
 
 @settings(max_examples=500, deadline=None)
 @given(WORDY | st.text(st.sampled_from(list("aZ'’- .")), max_size=12))  # the second: joined words
-def test_scan_words(text):
-    from doclint.document import WORD, scan_words
+def test_token_words(text):
+    from doclint.document import WORD, token_words
 
-    assert scan_words(text) == WORD.findall(text)
+    assert [w for token in text.split() for w in token_words(token)] == WORD.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY | st.text(st.sampled_from(list("aZ'’- .")), max_size=12))
+def test_word_counts_from_token_counts(text):
+    from collections import Counter
+
+    from doclint.document import WORD, Document
+
+    assert Document(text=text, kind="text", prose=text).word_counts == Counter(WORD.findall(text))
+
+
+def test_whitespace_is_what_str_split_splits_at():
+    from doclint.document import WHITESPACE
+
+    assert WHITESPACE == "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace() and ch != " ")
+
+
+def test_a_token_of_letters_is_one_word():  # Document.odd_tokens leaves such tokens out
+    from doclint.document import WORD
+
+    letters = "".join(ch for ch in map(chr, range(0x110000)) if ch.isalpha())
+    assert WORD.fullmatch(letters)
 
 
 def test_no_whitespace_character_joins_a_word():
@@ -276,15 +299,29 @@ def test_a_text_shorter_than_two_characters_a_word_holds_fewer_words(text, words
         assert len(text.split()) < words
 
 
-@settings(max_examples=300, deadline=None)
-@given(WORDY, st.sets(st.sampled_from(["a", "b", "ab", "Ab", "ZQ", "b’a", "é\u0301", "ß"]), max_size=4))
-def test_word_offsets_of_chosen_forms(text, forms):
-    from itertools import compress
+SCAN_FORMS = st.sets(st.sampled_from(["a", "b", "ab", "Ab", "ZQ", "b’a", "é\u0301", "ß", "a-b", "ab'"]), max_size=4)
 
-    from doclint.document import Document
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY, SCAN_FORMS)
+def test_word_offsets_of_chosen_forms(text, forms):
+    from doclint.document import WORD, Document
 
     doc = Document(text=text, kind="text", prose=text)
-    assert doc.word_offsets(forms) == list(compress(zip(doc.word_starts, doc.words), map(forms.__contains__, doc.words)))
+    assert doc.word_offsets(forms) == [(m.start(), m.group()) for m in WORD.finditer(text) if m.group() in forms]
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY, st.integers(0, 30), st.integers(0, 30))
+def test_words_of_a_span_and_words_at_an_offset(text, a, b):
+    from doclint.document import WORD, Document
+
+    doc = Document(text=text, kind="text", prose=text)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert doc.words_in(start, end) == WORD.findall(text[start:end])
+    spans = [m.span() for m in WORD.finditer(text)]
+    assert doc.word_at(start) == next((text[s:e] for s, e in spans if s == start), None)
+    assert doc.splits_a_word(start) == any(s < start < e for s, e in spans)
 
 
 @settings(max_examples=300, deadline=None)
@@ -352,3 +389,47 @@ def test_the_stored_hyphenation_dictionary_hyphenates_as_pyphen_parsing_it_does(
     assert loaded is not parsed and loaded.patterns == parsed.patterns and loaded.maxlen == parsed.maxlen
     words = "hyphenation readability extraordinarily a I strength rhythm naïve co-operate Zürich".split()
     assert [loaded.positions(w) for w in words] == [parsed.positions(w) for w in words]
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY, st.lists(st.integers(0, 30), min_size=2, max_size=6), st.booleans(), st.sets(st.integers(0, 30)))
+def test_section_words_and_names_from_the_token_scan(text, cuts, headed, starts):
+    from collections import Counter
+
+    from doclint.document import WORD, Block, Document
+    from doclint.rules.content import _Section
+
+    cuts = sorted(min(c, len(text)) for c in cuts)
+    blocks = [Block("paragraph", s, e, s, e) for s, e in zip(cuts, cuts[1:])]
+    heading, blocks = (blocks[0], blocks[1:]) if headed else (None, blocks)
+    section = _Section(Document(text=text, kind="text", prose=text), heading, blocks)
+    scans = [list(WORD.finditer(text, b.content_start, b.content_end)) for b in section.spans]  # each block alone
+    assert list(section.forms.items()) == list(Counter(m.group() for scan in scans for m in scan).items())
+    body = [m for scan in scans[1 if heading else 0:] for m in scan]
+    if any(s < at < e for b in section.spans for at in (b.content_start, b.content_end)
+           for s, e in (m.span() for m in WORD.finditer(text))):  # a block cuts a word: its own words, in order
+        expected = Counter(m.group() for m in body if m.group()[:1].isupper() and m.start() not in starts)
+    else:  # the section's capitalised forms, in their order, less those in the heading and at sentence starts
+        expected = Counter({w: n for w, n in section.forms.items() if w[:1].isupper()})
+        expected.subtract(m.group() for m in scans[0] if heading and m.group() in expected)
+        expected.subtract(m.group() for m in body if m.start() in starts and m.group()[:1].isupper())
+        expected = +expected
+    assert list(section.names(sorted(starts)).items()) == list(expected.items())
+
+
+PHRASES = st.lists(st.sampled_from(["north", "North", "korea", "Korea", "south", "the", "The", "x", "NK", "3", "’s", "-",
+                                    " ", " ", " ", ", ", ". ", ": ", "\n", "\x00"]), max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PHRASES)
+def test_a_capitalised_phrase_stands_beside_a_capital(text):
+    from doclint.document import WORD
+    from doclint.engine import Linter
+    from doclint.rules.casing import _beside_a_capital, _capitalised_phrase, _NonEvidenceStarts
+
+    doc = Linter().parse(text + "\nNorth Korea and South Korea met. We saw North Korea.\n", "a.txt")
+    starts = _NonEvidenceStarts(doc)
+    for m in WORD.finditer(doc.prose):
+        if m.group().islower() and not _beside_a_capital(doc.prose, m.start(), m.end()):
+            assert _capitalised_phrase(doc, m.start(), m.end(), starts) is None

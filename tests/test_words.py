@@ -16,7 +16,7 @@ def _document(prose: str) -> Document:
 
 
 def _some_forms(doc: Document, data) -> set[str]:
-    tokens = sorted(set(doc.words))
+    tokens = sorted(doc.word_counts)
     return set(data.draw(st.lists(st.sampled_from(tokens), unique=True))) if tokens else set()
 
 
@@ -47,13 +47,18 @@ def test_find_words_equals_a_scan_for_standalone_forms(prose, data):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(ALPHABET, st.just("\n")), max_size=40).map("".join))
-def test_a_long_prose_is_scanned_in_pieces_with_the_same_words(prose):
+@given(st.lists(st.one_of(ALPHABET, st.just("\n")), max_size=40).map("".join), st.data())
+def test_a_long_prose_is_split_in_pieces_with_the_same_words(prose, data):
+    from collections import Counter
+
     from doclint import document
 
-    whole = WORD.findall(prose)
+    forms = set(data.draw(st.lists(st.sampled_from(sorted(set(WORD.findall(prose)) or {"a"})), unique=True)))
+    expected = [(m.start(), m.group()) for m in WORD.finditer(prose) if m.group() in forms]
     saved, document.WORDS_IN_ONE_PIECE = document.WORDS_IN_ONE_PIECE, 3
     try:
-        assert _document(prose).words == whole
+        doc = _document(prose)
+        assert doc.word_counts == Counter(WORD.findall(prose))
+        assert doc.word_offsets(forms) == expected
     finally:
         document.WORDS_IN_ONE_PIECE = saved

@@ -222,7 +222,8 @@ def inconsistent_name_casing(ctx: RuleContext):
                 or configured and any(d.start <= start < d.end for d in configured):
             continue
         end = start + len(word)
-        phrase = _capitalised_phrase(doc, start, end, starts) if word in in_phrase else None
+        phrase = _capitalised_phrase(doc, start, end, starts) \
+            if word in in_phrase and _beside_a_capital(prose, start, end) else None
         if phrase is not None:
             found, right = phrase
             yield ctx.report(start, end, f"'{found}' is written '{right}' elsewhere in the article",
@@ -354,6 +355,14 @@ def _capitalised_phrase(doc: Document, start: int, end: int, starts: _NonEvidenc
         if evidence[phrase] and _count_all(doc, found) <= evidence[phrase]:
             return found, phrase  # and the article does not usually write it in lowercase
     return None
+
+
+def _beside_a_capital(prose: str, start: int, end: int) -> bool:
+    """What _capitalised_phrase needs to find a phrase, tested cheaply: a capital after the word and a space, or
+    a space before the word and a capital in the token before that (where the name it reads would start)."""
+    if prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper():
+        return True
+    return prose[start - 1:start] == " " and not prose[prose.rfind(" ", 0, start - 1) + 1:start - 1].islower()
 
 
 def _lowercase_elsewhere(doc: Document, word: str, name: str) -> bool:

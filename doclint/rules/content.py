@@ -96,30 +96,13 @@ def _content_words_of(doc: Document, forms) -> dict[str, str]:
     return content
 
 
-def _word_range(doc: Document, block: Block) -> tuple[int, int] | None:
-    """Indices i, j such that doc.words[i:j] is what a word scan of the block's text alone finds, unless a word
-    runs across one of its ends (then None)."""
-    starts, words = doc.word_starts, doc.words
-    i = bisect.bisect_left(starts, block.content_start)
-    j = bisect.bisect_left(starts, block.content_end)
-    if i > 0 and starts[i - 1] + len(words[i - 1]) > block.content_start \
-            or j > i and starts[j - 1] + len(words[j - 1]) > block.content_end:
-        return None
-    return i, j
-
-
 class _Section:
     """A section's words, counted by form; its vocabulary and names are worked out only when asked for."""
 
     def __init__(self, doc: Document, heading: Block | None, blocks: list[Block]):
         self.doc, self.heading, self.blocks = doc, heading, blocks
         self.spans = ([heading] if heading else []) + blocks
-        self.ranges = [_word_range(doc, b) for b in self.spans]
-        if None in self.ranges:  # a word runs across a block's end: scan the blocks' own text
-            self.forms = Counter(WORD.findall(self.text))
-        else:
-            words = doc.words
-            self.forms = Counter(chain.from_iterable(words[i:j] for i, j in self.ranges))
+        self.forms = Counter(chain.from_iterable(doc.words_in(b.content_start, b.content_end) for b in self.spans))
 
     @cached_property
     def text(self) -> str:
@@ -140,24 +123,22 @@ class _Section:
     def names(self, starts: list[int]) -> Counter:
         """Capitalised words of the section's blocks (not its heading) that open no sentence (`starts`, sorted)."""
         doc = self.doc
-        if None in self.ranges:
-            start_set = set(starts)
+        if any(doc.splits_a_word(at) for b in self.spans for at in (b.content_start, b.content_end)):
+            start_set = set(starts)  # a block cuts a word of the prose: its own words, in their order
             return Counter(m.group() for b in self.blocks
                            for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
                            if m.group()[:1].isupper() and m.start() not in start_set)
         names = Counter({w: n for w, n in self.forms.items() if w[:1].isupper()})
         if self.heading is not None:
-            i, j = self.ranges[0]
-            for w in doc.words[i:j]:
+            for w in doc.words_in(self.heading.content_start, self.heading.content_end):
                 if w in names:
                     names[w] -= 1
-        words, word_starts = doc.words, doc.word_starts
-        for block, (i, j) in zip(self.blocks, self.ranges[1 if self.heading else 0:]):
+        for block in self.blocks:
             for at in starts[bisect.bisect_left(starts, block.content_start):
                              bisect.bisect_left(starts, block.content_end)]:
-                k = bisect.bisect_left(word_starts, at, i, j)
-                if k < j and word_starts[k] == at and words[k][:1].isupper():
-                    names[words[k]] -= 1
+                word = doc.word_at(at)
+                if word is not None and word[:1].isupper():
+                    names[word] -= 1
         return +names
 
     @cached_property

@@ -140,8 +140,20 @@ class Document:
         return tuple((b.kind, b.level) for b in self.blocks)
 
     @cached_property
+    def _separated(self) -> str:
+        """The prose with what no word holds and is cheap to find read as a space: ASCII punctuation, digits and
+        controls, and the commonest punctuation beyond ASCII. Its tokens are then mostly words themselves ('end.'
+        reads 'end '), with the same offsets. MASK stays: a masked block stays one token, not thousands of ''."""
+        separated = self.prose.encode("utf-8", "surrogatepass").translate(_SEPARATORS).decode("utf-8", "surrogatepass")
+        for mark in NON_ASCII_SEPARATORS:
+            if mark in separated:
+                separated = separated.replace(mark, " ")
+        return separated
+
+    @cached_property
     def token_counts(self) -> Counter:
-        """Occurrences of each whitespace-separated token of the prose, counted at C speed."""
+        """Occurrences of each whitespace-separated token of the prose as _separated reads it, counted at C
+        speed."""
         counts: Counter = Counter()
         for _, parts in self._spaced_pieces():
             counts.update(parts)
@@ -150,8 +162,8 @@ class Document:
 
     @cached_property
     def odd_tokens(self) -> dict[str, list[str]]:
-        """The words of each distinct token that is not all letters ('end.', 'don't', '(e.g.'), scanned once
-        however often it occurs. A token of letters alone is one word, itself."""
+        """The words of each distinct token that is not all letters ('don't', 'well-known', 'l’été'), scanned
+        once however often it occurs. A token of letters alone is one word, itself."""
         return {token: token_words(token) for token in filterfalse(str.isalpha, self.token_counts)}
 
     @cached_property
@@ -167,7 +179,7 @@ class Document:
 
     def words_in(self, start: int, end: int) -> list[str]:
         """The words of prose[start:end] scanned alone; only a token cut by the span's ends is scanned again."""
-        tokens, odd = self.prose[start:end].split(), self.odd_tokens
+        tokens, odd = self._separated[start:end].split(), self.odd_tokens
         if len(tokens) < 2:
             return [w for token in tokens for w in self._words_of(token)]
         inner = chain.from_iterable(map(odd.get, tokens[1:-1], zip(tokens[1:-1])))  # a letters token: (itself,)
@@ -197,12 +209,12 @@ class Document:
         return places
 
     def _spaced_pieces(self):
-        """(start, parts) of the prose a piece at a time, the parts being the piece split at spaces once every
-        whitespace reads as a space: its tokens and '', each after a space but the first. Kept for a prose of
+        """(start, parts) of the _separated prose a piece at a time, the parts being the piece split at spaces once
+        every whitespace reads as a space: its tokens and '', each after a space but the first. Kept for a prose of
         one piece, made anew for each piece of a longer one (a 50 MB text has millions of tokens)."""
         if "spaced_pieces" in self.analysis:
             return self.analysis["spaced_pieces"]
-        pieces = ((start, _spaced(piece).split(" ")) for start, piece in _pieces(self.prose))
+        pieces = ((start, _spaced(piece).split(" ")) for start, piece in _pieces(self._separated))
         if len(self.prose) > WORDS_IN_ONE_PIECE:
             return pieces
         self.analysis["spaced_pieces"] = list(pieces)
@@ -220,7 +232,7 @@ class Document:
 
     def _token_around(self, offset: int) -> tuple[int, str]:
         """(start, text) of the token holding the character at offset or ending there ('' amid whitespace)."""
-        prose, start, end = self.prose, offset, offset
+        prose, start, end = self._separated, offset, offset
         while start > 0 and not prose[start - 1].isspace():
             start -= 1
         while end < len(prose) and not prose[end].isspace():
@@ -249,6 +261,13 @@ def _spaced(text: str) -> str:
         if space in text:
             text = text.replace(space, " ")
     return text
+
+
+# ASCII characters no word holds, as _separated reads them: a space, but letters, apostrophes, hyphens, MASK and
+# line breaks (where _pieces cut); bytes beyond ASCII, parts of longer characters, are kept.
+_SEPARATORS = bytes(b if chr(b).isalpha() or chr(b) in "'-\n" + MASK else 32 for b in range(128)) \
+    + bytes(range(128, 256))
+NON_ASCII_SEPARATORS = "“”‘—–…«»"
 
 
 def _pieces(prose: str):

@@ -164,7 +164,8 @@ def test_lost_apostrophes_lie_in_words_with_a_lowercase_letter_before_s(text):
         assert any(_lowercase_then_s(w) for w in WORD.findall(text))
 
 
-WORDY = st.text(st.sampled_from(list("ab ZQ'’-–.:,1\x00\t\n\r\u00a0\u2028\x1cé\u0301ßΣ") + ["\U00010400"]), max_size=30)
+WORDY = st.text(st.sampled_from(list("ab ZQ'’‘-–—.:,(1\x00\t\n\r\u00a0\u2028\x1cé\u0301ßΣ“…") + ["\U00010400"]),
+                max_size=30)
 
 
 @settings(max_examples=500, deadline=None)
@@ -433,3 +434,10 @@ def test_a_capitalised_phrase_stands_beside_a_capital(text):
     for m in WORD.finditer(doc.prose):
         if m.group().islower() and not _beside_a_capital(doc.prose, m.start(), m.end()):
             assert _capitalised_phrase(doc, m.start(), m.end(), starts) is None
+
+
+@given(st.lists(st.text(st.sampled_from(list("aS's’"))), max_size=8))
+def test_stems_of_many_forms(forms):
+    from doclint.rules.casing import _stem, _stems
+
+    assert _stems(forms) == {w: _stem(w) for w in forms}

@@ -64,7 +64,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
     blocks, prose_spans, links, html_spans, rendered, custom_ids = _walk(text)
     if not text.isascii():  # pulldown-cmark's byte offsets become character offsets, all at once
-        _to_characters(_Offsets(text), blocks, prose_spans, links, html_spans)
+        _to_characters(_Offsets(text), blocks, links, html_spans)
     doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
     for block in doc.blocks:
         if block.content_start < 0:
@@ -80,7 +80,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
-    doc.prose = mask_urls(build_prose(text, prose_spans))
+    doc.prose = mask_urls(build_prose(text if text.isascii() else text.encode("utf-8"), prose_spans))  # in bytes
     return doc
 
 
@@ -195,15 +195,14 @@ def _extend_links(open_links: list[list], start: int, end: int) -> None:
         link[4] = max(link[4], end)
 
 
-def _to_characters(offsets: _Offsets, blocks: list[Block], prose_spans: list[tuple[int, int]], links: list[list],
-                   html_spans: list[tuple[int, int]]) -> None:
-    """Every offset the walk recorded, from UTF-8 bytes to characters, in place (-1, for none, stays -1)."""
+def _to_characters(offsets: _Offsets, blocks: list[Block], links: list[list], html_spans: list[tuple[int, int]]):
+    """The offsets of blocks, links and raw HTML, from UTF-8 bytes to characters, in place (-1, for none, stays -1).
+    The prose is made from the bytes: its spans are not converted."""
     flat = offsets.chars([at for b in blocks for at in (b.start, b.end, b.content_start, b.content_end)])
     for i, block in enumerate(blocks):
         block.start, block.end, block.content_start, block.content_end = flat[4 * i:4 * i + 4]
-    for spans in (prose_spans, html_spans):
-        flat = offsets.chars([at for span in spans for at in span])
-        spans[:] = zip(flat[::2], flat[1::2])
+    flat = offsets.chars([at for span in html_spans for at in span])
+    html_spans[:] = zip(flat[::2], flat[1::2])
     flat = offsets.chars([at for link in links for at in (link[0], link[1], link[3], link[4])])
     for i, link in enumerate(links):
         link[0], link[1], link[3], link[4] = flat[4 * i:4 * i + 4]

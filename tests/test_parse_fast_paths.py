@@ -4,11 +4,28 @@ from __future__ import annotations
 import pyromark
 from hypothesis import given, settings, strategies as st
 
+from doclint.document import MASK
 from doclint.parse_markdown import OPTIONS
+from doclint.prose import build_prose
 
+TEXT = st.text(st.sampled_from("ab .\t\n\r\u00a0\u2028é€\U0001f600\u0301"), max_size=20)
 MARKDOWN = st.lists(st.sampled_from(["# ", "- ", "1. ", "> ", "*", "_", "`", "[a](#b)", "![i](j)", "<b>", "|", "---",
                                      "```", "\n", "\n\n", "  ", "\t", "x", "é", "\U0001f600", "[^1]", "\\", "&amp;"]),
                     max_size=30).map("".join)
+
+
+def _utf8_offset(text: str, at: int) -> int:
+    return len(text[:at].encode("utf-8"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6))
+def test_prose_of_utf8_bytes_is_the_prose_of_the_text(text, pairs):
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs]
+    inside = {i for start, end in spans for i in range(start, end)}
+    expected = "".join(ch if i in inside or ch in "\r\n" else MASK for i, ch in enumerate(text))
+    in_bytes = [(_utf8_offset(text, start), _utf8_offset(text, end)) for start, end in spans]
+    assert build_prose(text.encode("utf-8"), in_bytes) == expected
 
 
 @settings(max_examples=300, deadline=None)

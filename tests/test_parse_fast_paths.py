@@ -1,12 +1,16 @@
 """The parsers' fast paths give exactly what the plain formulation they replace gives."""
 from __future__ import annotations
 
+import html
+
 import pyromark
 from hypothesis import given, settings, strategies as st
 
-from doclint.document import MASK
+from doclint.document import MASK, normalize_heading
 from doclint.parse_markdown import OPTIONS
 from doclint.prose import build_prose
+from doclint.slugs import _GITHUB_DROP, github
+from doclint.toc import _MARKUP, plain
 
 TEXT = st.text(st.sampled_from("ab .\t\n\r\u00a0\u2028é€\U0001f600\u0301"), max_size=20)
 MARKDOWN = st.lists(st.sampled_from(["# ", "- ", "1. ", "> ", "*", "_", "`", "[a](#b)", "![i](j)", "<b>", "|", "---",
@@ -41,3 +45,16 @@ def test_each_end_closes_the_tag_its_start_opened(text):
             payload = event["End"]
             assert stack.pop() == (payload if type(payload) is str else next(iter(payload)))
     assert stack == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=20))
+def test_github_slug_of_ascii(text):
+    assert github(text) == _GITHUB_DROP.sub("", text.strip().lower()).replace(" ", "-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", " ", "<b>", "</em>", "`", "*", "_", "[", "]", "](x)", "&", "amp;", "#39;",
+                                 "é", ":", "."]), max_size=12).map("".join))
+def test_plain_heading_text(text):
+    assert plain(text) == normalize_heading(html.unescape(_MARKUP.sub("", text)))

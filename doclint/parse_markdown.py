@@ -27,10 +27,10 @@ NON_ASCII = patterns.compile(r"[^\x00-\x7f]", linear=True)
 FENCE_WITH_TABS = patterns.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})[ \t]*\t[ \t]*$", linear=True)
 OPAQUE = {"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"}
 GROUPS = ("List", "Table")
+TABLE_ROWS = ("TableHead", "TableRow")
 CLOSING_WORK = OPAQUE | set(GROUPS) | {"Link"}  # tags whose end does more than close the container
 CONTAINERS = {"Paragraph": "paragraph", "Heading": "heading", "Item": "list-item", "TableCell": "table-cell"}
 NO_ATTRIBUTES: dict = {}  # of a tag given by name alone; read, never written
-NOTHING_OPEN = (None, None, None)  # the stack entry of the document level
 
 
 class _Offsets:
@@ -64,7 +64,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
     blocks, prose_spans, links, html_spans, rendered, custom_ids = _walk(text)
     if not text.isascii():  # pulldown-cmark's byte offsets become character offsets, all at once
-        _to_characters(_Offsets(text), blocks, prose_spans, links, html_spans)
+        _to_characters(_Offsets(text), blocks, links, html_spans)
     doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
     for block in doc.blocks:
         if block.content_start < 0:
@@ -80,16 +80,18 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
-    doc.prose = mask_urls(build_prose(text, prose_spans))
+    doc.prose = mask_urls(build_prose(text if text.isascii() else text.encode("utf-8"), prose_spans))  # in bytes
     return doc
 
 
 def _walk(text: str):
     """One pass over pulldown-cmark's events, in its UTF-8 byte offsets: the blocks, the spans of text (the
-    prose), the inline links, the raw HTML, and each heading's rendered text and custom id (by id of its block)."""
+    prose), the inline links, the raw HTML, and each heading's rendered text and custom id (by id of its block).
+    An event is tested by its name with `in`: a dict of one entry, or a str (SoftBreak, HardBreak, Rule) that
+    holds no other event's name."""
     blocks: list[Block] = []
     prose_spans: list[tuple[int, int]] = []
-    stack: list[tuple] = []  # open containers: (tag, owner, owner_text) as they were inside each
+    stack: list[tuple] = []  # open tags: (tag, owner, owner_text) as they were before each, for its End
     owner: Block | None = None  # the block collecting inline text, if any
     owner_text: list[str] | None = None  # the owner's text as rendered, when the owner is a heading
     links: list[list] = []  # [start, end, dest, text start, text end] of each inline link
@@ -101,102 +103,106 @@ def _walk(text: str):
     group_count = 0
     opaque = 0
     for event, rng in pyromark.events_with_range(_fences_closed_by_tabs(text), options=OPTIONS):
-        if type(event) is str:
-            kind, payload = event, None
-        else:
-            kind, = event  # a dict of one entry
-            payload = event[kind]
-        if kind == "Start":
+        if "Start" in event:
+            payload = event["Start"]
             if type(payload) is str:
                 tag, attrs = payload, NO_ATTRIBUTES
             else:
                 tag, = payload
                 attrs = payload[tag]
-            if tag in OPAQUE:
+            entry = (tag, owner, owner_text)
+            if tag in CONTAINERS:
+                if opaque:
+                    owner = owner_text = None
+                elif tag == "Paragraph" and owner is not None and owner.content_start < 0 and stack[-1][0] == "Item":
+                    pass  # an item's first paragraph is the item's text
+                else:
+                    owner = Block(CONTAINERS[tag], rng["start"], rng["end"], -1, -1, 0, False,
+                                  groups[-1] if tag == "Item" and groups else 0)
+                    blocks.append(owner)
+                    owner_text = _open_heading(owner, attrs, stack, rendered, custom_ids) if tag == "Heading" else None
+            elif tag in GROUPS:
+                group_count += 1
+                groups.append(group_count)
+                owner = owner_text = None
+            elif tag == "Link":
+                if not opaque:
+                    open_links.append([rng["start"], rng["end"], attrs.get("dest_url", ""), -1, -1])
+            elif tag in OPAQUE:
                 start, end = rng["start"], rng["end"]
                 if tag == "HtmlBlock":
                     html_spans.append((start, end))
-                opaque += 1
                 if tag != "Image":
                     blocks.append(Block(_opaque_kind(tag), start, end, start, end))
+                opaque += 1
                 owner = owner_text = None
-                stack.append((tag, None, None))
-                continue
-            block = None
-            if tag in GROUPS:
-                group_count += 1
-                groups.append(group_count)
-            elif tag in ("TableHead", "TableRow") and not opaque:
+            elif tag in TABLE_ROWS and not opaque:
                 start, end = rng["start"], rng["end"]
-                blocks.append(Block("table-row", start, end, start, end, group=groups[-1] if groups else 0))
-            if tag in CONTAINERS and not opaque:
-                if tag == "Paragraph" and stack and stack[-1][0] == "Item" and owner is not None \
-                        and owner.content_start < 0:
-                    block = owner  # an item's first paragraph is the item's text
+                blocks.append(Block("table-row", start, end, start, end, 0, False, groups[-1] if groups else 0))
+            stack.append(entry)  # any other tag (emphasis, a quote) keeps the owner around it
+            continue
+        if "End" in event:
+            tag, owner, owner_text = stack.pop()
+            if tag in CLOSING_WORK:
+                if tag == "Link":
+                    if open_links:
+                        links.append(open_links.pop())
+                elif tag in GROUPS:
+                    if groups:
+                        groups.pop()
                 else:
-                    block = Block(CONTAINERS[tag], rng["start"], rng["end"], -1, -1,
-                                  level=_heading_level(attrs) if tag == "Heading" else 0,
-                                  group=groups[-1] if tag == "Item" and groups else 0)
-                    blocks.append(block)
-                    if tag == "Heading":
-                        block.nested = any(t in ("Item", "BlockQuote") for t, _, _ in stack)
-                        rendered[id(block)] = []
-                        if attrs.get("id"):
-                            custom_ids[id(block)] = attrs["id"]
-            elif tag == "Link" and not opaque:
-                open_links.append([rng["start"], rng["end"], attrs.get("dest_url", ""), -1, -1])
-            if block is not None:
-                owner, owner_text = block, rendered.get(id(block))
-            elif not stack or tag in CONTAINERS or tag in GROUPS:
-                owner = owner_text = None  # else the tag (emphasis, a link, a quote) keeps the owner around it
-            stack.append((tag, owner, owner_text))
+                    opaque -= 1
             continue
-        if kind == "End":
-            if stack:
-                stack.pop()
-            _, owner, owner_text = stack[-1] if stack else NOTHING_OPEN
-            tag = payload if type(payload) is str else next(iter(payload))
-            if tag not in CLOSING_WORK:
-                continue
-            if tag in GROUPS and groups:
-                groups.pop()
-            if tag == "Link" and open_links:
-                links.append(open_links.pop())
-            if tag in OPAQUE:
-                opaque -= 1
+        if owner is None:  # also all along an opaque block: nothing inside one has an owner
+            if open_links or "InlineHtml" in event:
+                start, end = rng["start"], rng["end"]
+                if "InlineHtml" in event:
+                    html_spans.append((start, end))
+                _extend_links(open_links, start, end)
             continue
-        if owner is None and not open_links and kind != "InlineHtml":
-            continue  # also all along an opaque block: nothing inside one has an owner
         start, end = rng["start"], rng["end"]
-        if kind == "InlineHtml":
-            html_spans.append((start, end))
-        for link in open_links:
-            link[3] = start if link[3] < 0 else link[3]
-            link[4] = max(link[4], end)
-        if owner is None:
-            continue
+        if open_links:
+            _extend_links(open_links, start, end)
         if owner.content_start < 0:
             owner.content_start = start
         if end > owner.content_end:
             owner.content_end = end
-        if kind == "Text":
+        if "Text" in event:
             prose_spans.append((start, end))
             if owner_text is not None:
-                owner_text.append(payload)
-        elif kind == "Code" and owner_text is not None:
-            owner_text.append(payload)
+                owner_text.append(event["Text"])
+        elif "InlineHtml" in event:
+            html_spans.append((start, end))
+        elif "Code" in event and owner_text is not None:
+            owner_text.append(event["Code"])
     return blocks, prose_spans, links, html_spans, rendered, custom_ids
 
 
-def _to_characters(offsets: _Offsets, blocks: list[Block], prose_spans: list[tuple[int, int]], links: list[list],
-                   html_spans: list[tuple[int, int]]) -> None:
-    """Every offset the walk recorded, from UTF-8 bytes to characters, in place (-1, for none, stays -1)."""
+def _open_heading(block: Block, attrs: dict, stack: list[tuple], rendered: dict, custom_ids: dict) -> list[str]:
+    """A heading's level, whether it is nested, its custom id; the list its rendered text is collected in."""
+    block.level = _heading_level(attrs)
+    block.nested = any(tag in ("Item", "BlockQuote") for tag, _, _ in stack)
+    if attrs.get("id"):
+        custom_ids[id(block)] = attrs["id"]
+    text = rendered[id(block)] = []
+    return text
+
+
+def _extend_links(open_links: list[list], start: int, end: int) -> None:
+    """The text span of each open link now reaches over [start, end)."""
+    for link in open_links:
+        link[3] = start if link[3] < 0 else link[3]
+        link[4] = max(link[4], end)
+
+
+def _to_characters(offsets: _Offsets, blocks: list[Block], links: list[list], html_spans: list[tuple[int, int]]):
+    """The offsets of blocks, links and raw HTML, from UTF-8 bytes to characters, in place (-1, for none, stays -1).
+    The prose is made from the bytes: its spans are not converted."""
     flat = offsets.chars([at for b in blocks for at in (b.start, b.end, b.content_start, b.content_end)])
     for i, block in enumerate(blocks):
         block.start, block.end, block.content_start, block.content_end = flat[4 * i:4 * i + 4]
-    for spans in (prose_spans, html_spans):
-        flat = offsets.chars([at for span in spans for at in span])
-        spans[:] = zip(flat[::2], flat[1::2])
+    flat = offsets.chars([at for span in html_spans for at in span])
+    html_spans[:] = zip(flat[::2], flat[1::2])
     flat = offsets.chars([at for link in links for at in (link[0], link[1], link[3], link[4])])
     for i, link in enumerate(links):
         link[0], link[1], link[3], link[4] = flat[4 * i:4 * i + 4]

@@ -26,16 +26,20 @@ ABBREVIATIONS = frozenset(
 ROMAN_NUMERAL_LETTERS = "IVXLC"
 
 
-_MASK_BYTES = bytes(byte if byte in b"\r\n" else ord(MASK) for byte in range(256))
+_MASK_BYTES = bytes(byte if byte in b"\r\n" else 0xFF if 0x80 <= byte < 0xC0 else ord(MASK) for byte in range(256))
 
 
-def _masked(gap: str) -> str:
-    """gap with every character but line breaks read MASK (one byte per character, whatever it was)."""
+def _masked(gap: str | bytes) -> str | bytes:
+    """gap with every character but line breaks read MASK (one byte per character, whatever it was). Of UTF-8
+    bytes, a character's first byte reads MASK and its other bytes 0xFF, a byte no UTF-8 holds, dropped after."""
+    if type(gap) is bytes:
+        return gap.translate(_MASK_BYTES)
     return gap.encode("ascii", "replace").translate(_MASK_BYTES).decode("ascii")
 
 
-def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
-    """A copy of text in which everything outside spans (except line breaks) reads MASK."""
+def build_prose(text: str | bytes, spans: list[tuple[int, int]]) -> str:
+    """A copy of text in which everything outside spans (except line breaks) reads MASK. Of UTF-8 bytes, with spans
+    in byte offsets on character boundaries, the copy is the text's length in characters."""
     parts, pos = [], 0
     masked = _masked(text)  # masked once; each gap is a slice of it
     for start, end in sorted(spans):
@@ -48,6 +52,8 @@ def build_prose(text: str, spans: list[tuple[int, int]]) -> str:
             parts.append(text[start:end])
             pos = end
     parts.append(masked[pos:])
+    if type(text) is bytes:
+        return b"".join(parts).translate(None, b"\xff").decode("utf-8")
     return "".join(parts)
 
 

@@ -6,6 +6,8 @@ import unicodedata
 from . import patterns
 
 _GITHUB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]", linear=True)
+# What _GITHUB_DROP matches of ASCII, for str.translate: all but letters, digits, '_', '-' and space.
+_GITHUB_ASCII_DROP = dict.fromkeys(c for c in range(128) if not chr(c).isalnum() and chr(c) not in "_- ")
 _GITLAB_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_\- ]", linear=True)
 _HYPHENS = patterns.compile(r"-{2,}", linear=True)
 _PANDOC_DROP = patterns.compile(r"[^\p{L}\p{M}\p{N}_.\- ]", linear=True)
@@ -18,7 +20,7 @@ _SPACES = patterns.compile(r"\s+", linear=True)
 def github(text: str) -> str:
     lowered = text.strip().lower()
     if not lowered.replace(" ", "").replace("-", "").isalnum():  # letters and digits only: nothing to drop
-        lowered = _GITHUB_DROP.sub("", lowered)
+        lowered = lowered.translate(_GITHUB_ASCII_DROP) if lowered.isascii() else _GITHUB_DROP.sub("", lowered)
     return lowered.replace(" ", "-")
 
 

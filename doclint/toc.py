@@ -7,10 +7,11 @@ from .document import Block, Document, normalize_heading
 _MARKUP = patterns.compile(r"</?(?:code|a|em|strong|b|i|u|s|span|sub|sup|br|kbd|var|tt|small|mark)\b[^>\n]*>|[`*_]|\]\([^)]*\)|\]\[[^\]]*\]|[\[\]]")
 DRIFT_SIMILARITY = 0.8
 _REFERENCE = patterns.compile(r"&[^\t\n\f <&;]", linear=True)  # what may begin one for html.unescape
+_MARKUP_STARTS = frozenset("<`*_[]")  # what each markup alternative begins with
 
 
 def plain(text: str) -> str:
-    if any(c in text for c in "<`*_[]"):  # what each markup alternative begins with
+    if not _MARKUP_STARTS.isdisjoint(text):
         text = _MARKUP.sub("", text)
     if "&" in text and _REFERENCE.search(text):  # only then load html and its table of entities
         import html

@@ -325,28 +325,45 @@ def test_words_of_a_span_and_words_at_an_offset(text, a, b):
     assert doc.splits_a_word(start) == any(s < start < e for s, e in spans)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(["AI", "ai", "Ai", "the", "The", "map", "Maps", "MAP", "an", "İmap", "x"]),
-                         max_size=8), min_size=1, max_size=4),
-       st.lists(st.sampled_from(["ai", "map", "maps", "the"]), max_size=3, unique=True))
-def test_title_counts_from_content_words(section_words, title):
+TITLED = st.lists(st.sampled_from(["AI", "ai", "Ai", "the", "The", "map", "Maps", "MAP", "an", "İmap", "x", "map's",
+                                   "map-x", "é\u0301té", "ZQ", "ß", " ", " ", ".", ",", "\x00", "\n", "’", "-", "1"]),
+                  max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TITLED, st.lists(st.integers(0, 60), min_size=2, max_size=8), st.booleans(),
+       st.lists(st.sampled_from(["ai", "map", "maps", "zq", "é\u0301té"]), max_size=3, unique=True))
+def test_title_counts_and_sizes_from_the_tokens(text, cuts, headed, title):
     from collections import Counter
 
+    from doclint.document import WORD, Block, Document
+    from doclint.rules.content import STOPWORDS, _Section, _title_counts_and_sizes
+
+    cuts = sorted(min(c, len(text)) for c in cuts)
+    blocks = [Block("paragraph", s, e, s, e) for s, e in zip(cuts, cuts[1:])]
+    parts = [(blocks[0], blocks[1:2]), (None, blocks[2:3]), (None, blocks[3:])] if headed else [(None, blocks)]
+    doc = Document(text=text, kind="text", prose=text)
+    counts, sizes = _title_counts_and_sizes(doc, title, [_Section(doc, h, b) for h, b in parts])
+    plain_counts, plain_sizes = [], []
+    for heading, body in parts:  # each block scanned alone; content words lowercased, not short, no stopwords
+        words = [w for b in ([heading] if heading else []) + body
+                 for w in WORD.findall(text, b.content_start, b.content_end)]
+        content = [w.lower() for w in words
+                   if (len(w) > 2 or len(w) == 2 and w.isupper()) and w.lower() not in STOPWORDS]
+        plain_counts.append(Counter(w for w in content if w in title))
+        plain_sizes.append(len(content))
+    assert [+c for c in counts] == plain_counts and sizes == plain_sizes
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY)
+def test_a_word_is_cut_only_between_characters_a_word_may_hold(text):  # DL604 calls splits_a_word only there
     from doclint.document import Document
-    from doclint.rules.content import STOPWORDS, _title_counts
+    from doclint.rules.content import _cuts_a_word
 
-    class Section:
-        def __init__(self, words):
-            self.forms = Counter(words)
-
-    sections = [Section(words) for words in section_words]
-    title = [w for w in title if w not in STOPWORDS]  # the title's content words
-    forms: dict[str, list[str]] = {}
-    for form in set().union(*(s.forms for s in sections)):
-        if form.lower() in title and (len(form) > 2 or len(form) == 2 and form.isupper()):
-            forms.setdefault(form.lower(), []).append(form)
-    plain = [Counter({w: sum(s.forms[f] for f in fs) for w, fs in forms.items()}) for s in sections]
-    assert _title_counts(Document(text="", kind="text"), title, sections) == plain
+    doc = Document(text=text, kind="text", prose=text)
+    offsets = range(len(text) + 1)
+    assert [_cuts_a_word(doc, at) for at in offsets] == [doc.splits_a_word(at) for at in offsets]
 
 
 def test_archaic_casings_are_every_word_that_lowercases_to_an_archaic_form():

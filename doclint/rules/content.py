@@ -5,9 +5,10 @@ import bisect
 import math
 from collections import Counter
 from functools import cached_property
-from itertools import chain, repeat
+from itertools import chain, compress, filterfalse, repeat
+from operator import not_
 
-from ..document import PROSE_KINDS, WORD, Block, Document
+from ..document import PROSE_KINDS, WORD, Block, Document, is_mark
 from ..model import Applicability, Edit, Fixable, Severity
 from ..prose import document_sentence_starts
 from ..registry import RuleContext, fix, rule
@@ -97,12 +98,16 @@ def _content_words_of(doc: Document, forms) -> dict[str, str]:
 
 
 class _Section:
-    """A section's words, counted by form; its vocabulary and names are worked out only when asked for."""
+    """A section's text; its words, vocabulary and names are worked out only when asked for."""
 
     def __init__(self, doc: Document, heading: Block | None, blocks: list[Block]):
         self.doc, self.heading, self.blocks = doc, heading, blocks
         self.spans = ([heading] if heading else []) + blocks
-        self.forms = Counter(chain.from_iterable(doc.words_in(b.content_start, b.content_end) for b in self.spans))
+
+    @cached_property
+    def forms(self) -> Counter:
+        """Its words, counted by form, each block scanned alone."""
+        return Counter(chain.from_iterable(self.doc.words_in(b.content_start, b.content_end) for b in self.spans))
 
     @cached_property
     def text(self) -> str:
@@ -123,7 +128,7 @@ class _Section:
     def names(self, starts: list[int]) -> Counter:
         """Capitalised words of the section's blocks (not its heading) that open no sentence (`starts`, sorted)."""
         doc = self.doc
-        if any(doc.splits_a_word(at) for b in self.spans for at in (b.content_start, b.content_end)):
+        if any(_cuts_a_word(doc, at) for b in self.spans for at in (b.content_start, b.content_end)):
             start_set = set(starts)  # a block cuts a word of the prose: its own words, in their order
             return Counter(m.group() for b in self.blocks
                            for m in WORD.finditer(doc.prose, b.content_start, b.content_end)
@@ -171,12 +176,10 @@ def off_topic_section(ctx: RuleContext):
     if not _title_used_enough(doc.prose, title):
         return
     sections = [_Section(doc, h, blocks) for h, blocks in doc.sections()]
-    title_counts = _title_counts(doc, title, sections)
-    if next(_title_gone(title, title_counts, sections, [s.forms.total() for s in sections], 0), None) is None:
-        return  # not even with every word counted as a content word
+    title_counts, sizes = _title_counts_and_sizes(doc, title, sections)
     spelled = {w.lower(): w for w in reversed(WORD.findall(title_text))}
     words = names = None  # each section's words and names, summed before and after a heading, once needed
-    for k, gone in _title_gone(title, title_counts, sections, [sum(s.words.values()) for s in sections], 0.2):
+    for k, gone in _title_gone(title, title_counts, sections, sizes):
         if names is None:
             starts = sorted({p for _, block_starts in document_sentence_starts(doc) for p in block_starts})
             names = _Split([section.names(starts) for section in sections])
@@ -202,22 +205,61 @@ def off_topic_section(ctx: RuleContext):
         return
 
 
-def _title_counts(doc: Document, title: list[str], sections: list[_Section]) -> list[Counter]:
-    """How often each section uses each of the title's words, as a content word ('AI' counts for 'ai', 'Ai' not)."""
-    wanted = set(title)  # content words: each is a form's content word or no form's
-    every_form = set().union(*(s.forms for s in sections))
-    content = _content_words_of(doc, every_form)
-    forms: dict[str, list[str]] = {}
-    for form in every_form:
-        if content[form] in wanted:
-            forms.setdefault(content[form], []).append(form)
-    return [Counter({w: sum(map(s.forms.get, fs, repeat(0))) for w, fs in forms.items()}) for s in sections]
+def _cuts_a_word(doc: Document, at: int) -> bool:
+    """Doc.splits_a_word, looked at only where the characters either side could both be a word's."""
+    pair = doc.prose[at - 1:at + 1] if at else ""
+    return len(pair) == 2 and all(ch.isalpha() or ch in "'’-" or is_mark(ch) for ch in pair) and doc.splits_a_word(at)
 
 
-def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section], sizes: list[int], share: float):
-    """(k, the title's words gone) for each heading k with 100 words before it and 150 (and `share` of all) from it
-    on, before which three of the title's words were used twice and after which two of them, half of those, never
-    come back."""
+def _title_counts_and_sizes(doc: Document, title: list[str],
+                            sections: list[_Section]) -> tuple[list[Counter], list[int]]:
+    """How often each section uses each of the title's words, as a content word ('AI' counts for 'ai', 'Ai' not),
+    and how many content words it has: read off the tokens of its text, whose words are those of its blocks
+    scanned alone. A token that a block's end cut, which the prose holds neither whole nor as a word, is scanned
+    here, once."""
+    content, titled = _token_tallies(doc, title)
+    wanted, whole, forms, cut = set(title), doc.token_counts, doc.word_counts, set()
+    counts, sizes = [], []
+    for section in sections:
+        tokens = section.text.split()
+        for token in filterfalse(forms.__contains__, filterfalse(whole.__contains__, tokens)):
+            if token not in cut:
+                cut.add(token)
+                words = _content_words(token)
+                content[token], titled[token] = len(words), [w for w in words if w in wanted]
+        sizes.append(sum(map(content.get, tokens, repeat(1))))
+        counts.append(Counter(chain.from_iterable(map(titled.get, compress(tokens, map(titled.__contains__, tokens))))))
+    return counts, sizes
+
+
+def _token_tallies(doc: Document, title: list[str]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """For each token of the prose, how many content words it holds (if absent: one, for it is then one word and
+    a content word) and which of the title's words (if absent: none). Only the tokens holding a stopword, a short word or
+    a title word are looked at one by one."""
+    forms = list(doc.word_counts)
+    lowered = list(map(str.lower, forms))
+    minor = set(compress(forms, map(STOPWORDS.__contains__, lowered)))  # the forms that are no content words
+    minor.update(w for w in compress(forms, map((3).__gt__, map(len, forms))) if len(w) < 2 or not w.isupper())
+    in_title = {form for form, word in _content_forms(compress(forms, map(set(title).__contains__, lowered))).items()
+                if word}  # the forms whose content word is one of the title's
+    odd = doc.odd_tokens  # the tokens not all letters, with their words
+    content = dict.fromkeys(minor, 0)
+    content.update(zip(odd, map(len, odd.values())))
+    content.update((token, sum(w not in minor for w in odd[token])) for token in _holding(odd, minor))
+    titled = {form: [form.lower()] for form in in_title}
+    titled.update((token, [w.lower() for w in odd[token] if w in in_title]) for token in _holding(odd, in_title))
+    return content, titled
+
+
+def _holding(odd: dict[str, list[str]], forms: set[str]):
+    """The tokens whose words include one of these forms, found at C speed."""
+    return compress(odd, map(not_, map(forms.isdisjoint, odd.values())))
+
+
+def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section], sizes: list[int]):
+    """(k, the title's words gone) for each heading k with 100 content words before it and 150 (and a fifth of
+    all) from it on, before which three of the title's words were used twice and after which two of them, half of
+    those, never come back."""
     before, after = dict.fromkeys(title, 0), {w: sum(c[w] for c in counts) for w in title}
     total = sum(sizes)
     size_before, size_after = 0, total
@@ -226,7 +268,7 @@ def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section
             before[w] += n
             after[w] -= n
         size_before, size_after = size_before + sizes[k - 1], size_after - sizes[k - 1]
-        if size_before < 100 or size_after < 150 or size_after < share * total or sections[k].heading is None:
+        if size_before < 100 or size_after < 150 or size_after < 0.2 * total or sections[k].heading is None:
             continue
         used = [w for w in title if before[w] >= 2]
         gone = [w for w in used if after[w] == 0]

@@ -177,9 +177,14 @@ class Document:
                 counts[word] = counts.get(word, 0) + n
         return counts
 
+    def tokens_in(self, start: int, end: int) -> list[str]:
+        """The tokens of prose[start:end] as the word scan reads them (see _separated): the keys of token_counts,
+        but where the span's ends cut one."""
+        return self._separated[start:end].split()
+
     def words_in(self, start: int, end: int) -> list[str]:
         """The words of prose[start:end] scanned alone; only a token cut by the span's ends is scanned again."""
-        tokens, odd = self._separated[start:end].split(), self.odd_tokens
+        tokens, odd = self.tokens_in(start, end), self.odd_tokens
         if len(tokens) < 2:
             return [w for token in tokens for w in self._words_of(token)]
         inner = chain.from_iterable(map(odd.get, tokens[1:-1], zip(tokens[1:-1])))  # a letters token: (itself,)

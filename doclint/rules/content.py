@@ -221,7 +221,7 @@ def _title_counts_and_sizes(doc: Document, title: list[str],
     wanted, whole, forms, cut = set(title), doc.token_counts, doc.word_counts, set()
     counts, sizes = [], []
     for section in sections:
-        tokens = section.text.split()
+        tokens = list(chain.from_iterable(doc.tokens_in(b.content_start, b.content_end) for b in section.spans))
         for token in filterfalse(forms.__contains__, filterfalse(whole.__contains__, tokens)):
             if token not in cut:
                 cut.add(token)

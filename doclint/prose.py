@@ -214,9 +214,12 @@ def sentence_starts(prose: str, start: int, end: int, breaks: list[tuple[int, in
         breaks = [m.span() for m in SENTENCE_BREAK.finditer(prose, start, end)]
     first = bisect.bisect_left(breaks, (start, start))
     if first == len(breaks) or breaks[first][0] >= end:  # one sentence, as most list items and cells are
-        while start < end and prose[start] in _OPENERS:
-            start += 1
-        return [start]
+        return [_past_openers(prose, start, end)]
+    return _starts_after(prose, start, end, breaks, first)
+
+
+def _starts_after(prose: str, start: int, end: int, breaks: list[tuple[int, int]], first: int) -> list[int]:
+    """sentence_starts of a block in which breaks[first] is the first break."""
     starts = [start]
     for i in range(first, len(breaks)):
         at, after = breaks[i]
@@ -232,22 +235,30 @@ def sentence_starts(prose: str, start: int, end: int, breaks: list[tuple[int, in
         if prose[at] == "." and is_abbreviation(prose, at):
             continue
         starts.append(after)
-    result = []
-    for pos in starts:
-        while pos < end and prose[pos] in _OPENERS:
-            pos += 1
-        result.append(pos)
-    return result
+    return [_past_openers(prose, pos, end) for pos in starts]
+
+
+def _past_openers(prose: str, pos: int, end: int) -> int:
+    """pos, moved past the quotes, brackets and emphasis marks that open a sentence there."""
+    while pos < end and prose[pos] in _OPENERS:
+        pos += 1
+    return pos
 
 
 def document_sentence_starts(doc) -> list[tuple[object, list[int]]]:
-    """(block, sentence starts) for each prose block of the document, computed once per document."""
+    """(block, sentence starts) for each prose block of the document, computed once per document. A block
+    without a break, as most are, is told apart by where the first break after its start is."""
     cached = doc.analysis.get("sentence_starts")
     if cached is None:
         prose = doc.prose
         breaks = [m.span() for m in SENTENCE_BREAK.finditer(prose)]
-        cached = [(b, sentence_starts(prose, b.content_start, b.content_end, breaks))
-                  for b in doc.blocks_of(PROSE_KINDS)]
+        break_at = [at for at, _ in breaks]
+        blocks = doc.blocks_of(PROSE_KINDS)
+        firsts = map(bisect.bisect_left, repeat(break_at), [b.content_start for b in blocks])
+        cached = [(b, [_past_openers(prose, b.content_start, b.content_end)]
+                   if first == len(breaks) or break_at[first] >= b.content_end
+                   else _starts_after(prose, b.content_start, b.content_end, breaks, first))
+                  for b, first in zip(blocks, firsts)]
         doc.analysis["sentence_starts"] = cached
     return cached
 

@@ -26,6 +26,7 @@ CALLOUT = patterns.compile(
 MAY_OPEN_ITEM = patterns.compile(r"[ \t*\-0-9\x80-\U0010ffff]", linear=True)  # a line's first character, if an item's
 CALLOUT_HEADS = frozenset(("did", "pro", "qui", "tip", "not", "fun", "key", "imp", "war"))  # each label's first 3
 TERMINAL = ".!?:;,"
+LOOSE_ENDS = (".", ",", ";")  # what a loosely shaped heading does not end with; else it is any short line
 WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+", linear=True)
 MAX_HEADING_WORDS = 14
 
@@ -271,7 +272,7 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
         named = [b for b in short if normalize_heading(doc.content(b)) in wanted]
         for block in named:
             block.kind = "heading"
-        match_toc(doc, [b for b in short if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
+        match_toc(doc, [b for b in short if b.kind == "paragraph" and not doc.content(b).endswith(LOOSE_ENDS)])
         taken = {id(e.heading) for e in doc.toc.entries}
         for block in named:
             if id(block) not in taken:  # 'alpha:' in a list of tests, when the TOC's 'Alpha' is a later line
@@ -311,7 +312,7 @@ def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
     if exact:
         return True
     if loose:
-        return not text.endswith((".", ",", ";"))
+        return not text.endswith(LOOSE_ENDS)
     long_words = [w for w in words if len(w) > 3]
     capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
     return len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)

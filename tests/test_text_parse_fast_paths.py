@@ -53,3 +53,13 @@ def test_next_stop_of_a_wrapped_paragraph(stops, i):
     while j < 31 and j not in stops:
         j += 1
     assert pt._next_stop(stops, i, 31) == j
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(list("Ab .,;:!?\t\u00a0\u2028") + ["word", "Word"]), max_size=80)
+                 .map("".join),
+                 st.lists(st.sampled_from(["Word", "word.", "x,", ";", "\u2028"]), max_size=32).map(" ".join)))
+def test_a_short_line_is_loosely_shaped_unless_it_ends_as_a_sentence_part(text):
+    """_mark_headings reads the loose shape of the lines heading_shaped(exact=True) found short off their end."""
+    if pt.heading_shaped(text, exact=True):
+        assert pt.heading_shaped(text, loose=True) == (not text.endswith(pt.LOOSE_ENDS))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from operator import itemgetter
+from itertools import compress, count, starmap
+from operator import itemgetter, not_
 
 from . import patterns
 from .document import Block, Document, Toc, TocEntry, normalize_heading
@@ -22,9 +23,10 @@ TABLE_RULE = patterns.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}
 CALLOUT = patterns.compile(
     r"(?i)(?:did you know\?|pro tip:|quick tip:|tip:|note:|fun fact:|key takeaway:|important:|warning:)", linear=True
 )
-NO_LIST_MARKER = frozenset(map(chr, range(128))) - set(" \t*-0123456789")  # ASCII that cannot open a list item
-CALLOUT_LEADS = "dpqtnfkiwDPQTNFKIW"  # the ASCII letters a callout can begin with
+MAY_OPEN_ITEM = patterns.compile(r"[ \t*\-0-9\x80-\U0010ffff]", linear=True)  # a line's first character, if an item's
+CALLOUT_HEADS = frozenset(("did", "pro", "qui", "tip", "not", "fun", "key", "imp", "war"))  # each label's first 3
 TERMINAL = ".!?:;,"
+LOOSE_ENDS = (".", ",", ";")  # what a loosely shaped heading does not end with; else it is any short line
 WORD_SEPARATORS = patterns.compile(r"[.!?:;,]+", linear=True)
 MAX_HEADING_WORDS = 14
 
@@ -33,7 +35,7 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
     doc = Document(text=text, kind="text", path=path)
     index = doc.index  # built once, for the parser and the rules
     lines = _line_spans(text, index.starts)
-    blank = [s == e or text[s:e].isspace() for s, e in lines]
+    blank = _blank_lines(text, lines)
     wrapped = sum(blank) >= max(2, len(lines) // 10)
     first = next((i for i, b in enumerate(blank) if not b), None)
     if first is None:
@@ -68,11 +70,17 @@ def parse_text(text: str, path: str = "<stdin>") -> Document:
 
 def _line_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each line, end before its line break (\\n, \\r\\n or \\r)."""
-    ends = [s - 1 for s in starts[1:]]
+    ends = list(map((-1).__add__, starts[1:]))
     if "\r" in text:
         ends = [e - 1 if e and text[e - 1:e + 1] == "\r\n" else e for e in ends]
     ends.append(len(text))
     return list(zip(starts, ends))
+
+
+def _blank_lines(text: str, lines: list[tuple[int, int]]) -> list[bool]:
+    """Whether each line is empty or all whitespace (str.strip and str.isspace agree on whitespace): mapped in C,
+    no Python code per line."""
+    return list(map(not_, map(str.strip, map(text.__getitem__, starmap(slice, lines)))))
 
 
 def _block(kind: str, start: int, end: int, text: str, content_start: int | None = None) -> Block:
@@ -133,6 +141,7 @@ def _looks_like_prose(text: str) -> bool:
 
 def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Block]:
     items, rows = _list_items(text, lines, first), _table_rows(text, lines, first)
+    stops = sorted({*compress(count(), blank), *items, *rows}) if wrapped else []  # lines a paragraph stops at
     blocks: list[Block] = []
     i = first
     while i < len(lines):
@@ -153,27 +162,34 @@ def _body_blocks(text: str, lines, blank, first: int, wrapped: bool) -> list[Blo
             blocks.append(_block("list-item", start, lines[j - 1][1], text, items[i]))
             i = j
             continue
-        while wrapped and j < len(lines) and not blank[j] and j not in items and j not in rows:
-            j += 1
+        if wrapped:
+            j = _next_stop(stops, i, len(lines))
         kind = "callout" if _is_callout(text, start, end) else "paragraph"
         blocks.append(_block(kind, start, lines[j - 1][1], text))
         i = j
     return blocks
 
 
+def _next_stop(stops: list[int], i: int, line_count: int) -> int:
+    """The first line after line i at which a wrapped paragraph stops (blank, list item or table row)."""
+    k = bisect.bisect_right(stops, i)
+    return stops[k] if k < len(stops) else line_count
+
+
 def _list_items(text: str, lines, first: int) -> dict[int, int]:
     """Line number -> where the item's text begins (after its marker), for the lines from `first` that open a
-    list item. Only lines whose first character may open one are matched."""
+    list item. Only lines whose first character may open one are matched, found in the string of first characters
+    (a line at the very end of the text has none: it is empty)."""
+    starts = list(map(itemgetter(0), lines[first:]))
+    if starts and starts[-1] == len(text):
+        starts.pop()
+    leads = "".join(map(text.__getitem__, starts))
     items = {}
-    for i in range(first, len(lines)):
-        start, end = lines[i]
-        lead = text[start:start + 1]
-        if lead == " " or lead == "\t":
-            lead = text[start:end].lstrip(" \t")[:1]
-        if lead and lead not in NO_LIST_MARKER:
-            item = LIST_ITEM.match(text, start, end)
-            if item:
-                items[i] = item.end()
+    for lead in MAY_OPEN_ITEM.finditer(leads):
+        i = lead.start()
+        item = LIST_ITEM.match(text, starts[i], lines[first + i][1])
+        if item:
+            items[first + i] = item.end()
     return items
 
 
@@ -197,16 +213,19 @@ def _is_table_row(line: str) -> bool:
 
 
 def _is_callout(text: str, start: int, end: int) -> bool:
-    """Whether the (non-blank) line opens with a callout label; matched only if its first letter may begin one."""
-    lead = text[start]
-    if lead.isspace():
-        lead = text[start:end].lstrip()[:1]
-    return (lead in CALLOUT_LEADS or not lead.isascii()) and CALLOUT.match(text[start:end].lstrip()) is not None
+    """Whether the (non-blank) line opens with a callout label; matched only if its first three characters may
+    begin one (non-ASCII ones may fold to ASCII letters)."""
+    head = text[start:start + 3]
+    if not head.isalpha():  # a space before the label, or too short or not letters
+        head = text[start:end].lstrip()[:3]
+    if head.isascii() and head.lower() not in CALLOUT_HEADS:
+        return False
+    return CALLOUT.match(text[start:end].lstrip()) is not None
 
 
 def _number_groups(blocks: list[Block], index: LineIndex) -> None:
     """Consecutive list items form one list, consecutive table rows one table (cells join their row's table)."""
-    group, previous = 0, None
+    group, previous, starts = 0, None, index.starts
     for block in blocks:
         kind = "table-row" if block.kind == "table-cell" else block.kind
         if kind not in ("list-item", "table-row", "toc-entry"):
@@ -214,7 +233,7 @@ def _number_groups(blocks: list[Block], index: LineIndex) -> None:
             continue
         if block.kind != "table-cell":
             adjacent = previous is not None and previous.kind == kind and \
-                index.line_of(block.start) - index.line_of(previous.end) <= 2
+                bisect.bisect_right(starts, block.start) - bisect.bisect_right(starts, previous.end) <= 2  # lines
             if not adjacent:
                 group += 1
             previous = block
@@ -253,7 +272,7 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
         named = [b for b in short if normalize_heading(doc.content(b)) in wanted]
         for block in named:
             block.kind = "heading"
-        match_toc(doc, [b for b in short if b.kind == "paragraph" and heading_shaped(doc.content(b), loose=True)])
+        match_toc(doc, [b for b in short if b.kind == "paragraph" and not doc.content(b).endswith(LOOSE_ENDS)])
         taken = {id(e.heading) for e in doc.toc.entries}
         for block in named:
             if id(block) not in taken:  # 'alpha:' in a list of tests, when the TOC's 'Alpha' is a later line
@@ -267,13 +286,12 @@ def _mark_headings(doc: Document, wrapped: bool) -> None:
 
 def _mark_shaped_headings(doc: Document, body: list[Block], wrapped: bool) -> None:
     """Lines shaped like headings (title case, short, no end punctuation) directly followed by longer text."""
-    for i, block in enumerate(body):
-        if block.kind != "paragraph":
+    starts, gap = doc.index.starts, 1 + wrapped  # the lines from the candidate's last to the text's first
+    for block, following in zip(body, body[1:]):
+        if block.kind != "paragraph" or not heading_shaped(doc.content(block)):  # the shape first: most are sentences
             continue
-        following = body[i + 1] if i + 1 < len(body) else None
-        if following is None or doc.index.line_of(following.start) != doc.index.line_of(block.end) + (1 + wrapped):
-            continue
-        if heading_shaped(doc.content(block)) and word_count(doc.content(following)) > word_count(doc.content(block)) + 3:
+        if bisect.bisect_right(starts, following.start) - bisect.bisect_right(starts, block.end) == gap \
+                and word_count(doc.content(following)) > word_count(doc.content(block)) + 3:
             block.kind = "heading"
 
 
@@ -294,7 +312,7 @@ def heading_shaped(text: str, loose: bool = False, exact: bool = False) -> bool:
     if exact:
         return True
     if loose:
-        return not text.endswith((".", ",", ";"))
+        return not text.endswith(LOOSE_ENDS)
     long_words = [w for w in words if len(w) > 3]
     capitalised = [w for w in long_words if w[0].isupper() or w[0].isdigit()]
     return len(words) >= 2 and len(capitalised) >= max(1, (len(long_words) * 2 + 2) // 3)

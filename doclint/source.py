@@ -44,8 +44,8 @@ def decode(data: bytes) -> Source:
 
 def line_starts(text: str) -> list[int]:
     """Offsets where lines begin, breaking only on \\n, \\r\\n and \\r (never on U+2028, NEL or form feed)."""
-    if "\r" not in text:  # lengths of the lines between the \n: no regex match object per line
-        return list(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+    if "\r" not in text:  # lengths of the lines between the \n, each plus its \n: no Python code per line
+        return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
     return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
 

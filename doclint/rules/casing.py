@@ -123,6 +123,11 @@ def _stem(word: str) -> str:
     return word[:-2] if word.endswith(POSSESSIVE) else word
 
 
+def _lowercase_forms(counts: Counter, stem: str) -> list[str]:
+    """The article's lowercase forms of a stem ('seoul', 'seoul’s'): looked up, not found among all its words."""
+    return [f for f in (stem, stem + "'s", stem + "’s") if f in counts and f.islower() and _stem(f) == stem]
+
+
 def _stems(forms) -> dict[str, str]:
     """{form: _stem(form)} of many forms: each is its own stem but the few possessives, found at C speed."""
     forms = list(forms)
@@ -183,21 +188,21 @@ def inconsistent_name_casing(ctx: RuleContext):
     # Early Modern English capitalises at will ('Vertue', 'Enter Macbeth'): there only names the dictionary knows
     # ('Abraham') are checked, and alone.
     archaic = archaic_english(doc)
-    stems = _stems(filter(str.islower, doc.word_counts))  # lowercase form -> its stem ('seoul’s' -> 'seoul')
+    counts = doc.word_counts
     capitals: dict[str, int] = {}  # lowercased stem -> capitalised occurrences: at least what the evidence counts
     capital_forms: dict[str, str] = {}  # capitalised form -> lowercased stem
-    for w, key in _stems(filterfalse(str.isupper, filterfalse(str.islower, doc.word_counts))).items():
+    for w, key in _stems(filterfalse(str.isupper, filterfalse(str.islower, counts))).items():
         capital_forms[w] = key = key.lower()
-        capitals[key] = capitals.get(key, 0) + doc.word_counts[w]
-    candidates = {w for w in capitals.keys() & stems.values()
-                  if w not in STARTERS and w not in known and (not archaic or is_proper_name(w))}
+        capitals[key] = capitals.get(key, 0) + counts[w]
+    candidates = {w for w in capitals if w not in STARTERS and w not in known and _lowercase_forms(counts, w)
+                  and (not archaic or is_proper_name(w))}
     if not candidates:
         return
     alone = {w for w in candidates if _may_be_named_alone(w, capitals[w])}
     in_phrase = set() if archaic else _beside_capitals(doc, candidates)
     if not alone and not in_phrase:
         return
-    forms = {w for w, stem in stems.items() if stem in alone or stem in in_phrase} \
+    forms = {f for w in alone | in_phrase for f in _lowercase_forms(counts, w)} \
         | {w for w, key in capital_forms.items() if key in alone}
     starts = _NonEvidenceStarts(doc)
     capitalised: dict[str, Counter] = defaultdict(Counter)  # mid-sentence forms, outside runs of capitals
@@ -205,10 +210,10 @@ def inconsistent_name_casing(ctx: RuleContext):
     lowercase: list[tuple[int, str]] = []
     in_text: dict[str, list[int]] = defaultdict(list)  # word named elsewhere -> its lowercase occurrences
     for start, form in doc.word_offsets(forms):
-        if form in stems:
-            lowercase.append((start, stems[form]))
-            continue
         word = _stem(form)
+        if form.islower():
+            lowercase.append((start, word))
+            continue
         block = doc.text_block_at(start)
         if block is not None and _writes_prose(doc, block) and not word.isupper() and not word[:-1].isupper():
             anywhere[word.lower()] += 1

@@ -141,14 +141,15 @@ class Document:
 
     @cached_property
     def _separated(self) -> str:
-        """The prose with what no word holds and is cheap to find read as a space: ASCII punctuation, digits and
-        controls, and the commonest punctuation beyond ASCII. Its tokens are then mostly words themselves ('end.'
-        reads 'end '), with the same offsets. MASK stays: a masked block stays one token, not thousands of ''."""
+        """The prose with what no word holds and is cheap to find read as a space: whitespace, ASCII punctuation,
+        digits and controls, and the commonest punctuation beyond ASCII. Its tokens are then mostly words
+        themselves ('end.' reads 'end '), with the same offsets, and each stands between spaces. MASK stays: a
+        masked block stays one token, not thousands of ''."""
         separated = self.prose.encode("utf-8", "surrogatepass").translate(_SEPARATORS).decode("utf-8", "surrogatepass")
         for mark in NON_ASCII_SEPARATORS:
             if mark in separated:
                 separated = separated.replace(mark, " ")
-        return separated
+        return separated if separated.isascii() else _spaced(separated)
 
     @cached_property
     def token_counts(self) -> Counter:
@@ -203,7 +204,10 @@ class Document:
         return [(start + at, w) for start, token in self._token_places(holding) for at, w in holding[token]]
 
     def _token_places(self, wanted) -> list[tuple[int, str]]:
-        """(start, token) of each occurrence of the tokens in `wanted`, in text order."""
+        """(start, token) of each occurrence of the tokens in `wanted`, in text order: a few long tokens found one
+        by one, else every token of the prose looked up."""
+        if len(wanted) <= FOUND_ONE_BY_ONE and min(map(len, wanted), default=0) >= 4:
+            return _whole_tokens(self._separated, wanted)
         places = []
         for start, parts in self._spaced_pieces():
             done = 0
@@ -214,12 +218,12 @@ class Document:
         return places
 
     def _spaced_pieces(self):
-        """(start, parts) of the _separated prose a piece at a time, the parts being the piece split at spaces once
-        every whitespace reads as a space: its tokens and '', each after a space but the first. Kept for a prose of
-        one piece, made anew for each piece of a longer one (a 50 MB text has millions of tokens)."""
+        """(start, parts) of the _separated prose a piece at a time, the parts being the piece split at spaces: its
+        tokens and '', each after a space but the first. Kept for a prose of one piece, made anew for each piece of
+        a longer one (a 50 MB text has millions of tokens)."""
         if "spaced_pieces" in self.analysis:
             return self.analysis["spaced_pieces"]
-        pieces = ((start, _spaced(piece).split(" ")) for start, piece in _pieces(self._separated))
+        pieces = ((start, piece.split(" ")) for start, piece in _pieces(self._separated))
         if len(self.prose) > WORDS_IN_ONE_PIECE:
             return pieces
         self.analysis["spaced_pieces"] = list(pieces)
@@ -268,19 +272,35 @@ def _spaced(text: str) -> str:
     return text
 
 
-# ASCII characters no word holds, as _separated reads them: a space, but letters, apostrophes, hyphens, MASK and
-# line breaks (where _pieces cut); bytes beyond ASCII, parts of longer characters, are kept.
-_SEPARATORS = bytes(b if chr(b).isalpha() or chr(b) in "'-\n" + MASK else 32 for b in range(128)) \
-    + bytes(range(128, 256))
+# ASCII characters no word holds, as _separated reads them: a space, but letters, apostrophes, hyphens and MASK;
+# bytes beyond ASCII, parts of longer characters, are kept.
+_SEPARATORS = bytes(b if chr(b).isalpha() or chr(b) in "'-" + MASK else 32 for b in range(128)) + bytes(range(128, 256))
 NON_ASCII_SEPARATORS = "“”‘—–…«»"
 
 
+FOUND_ONE_BY_ONE = 16  # tokens placed with str.find, each a scan of the prose, rather than by looking up all
+
+
+def _whole_tokens(separated: str, wanted) -> list[tuple[int, str]]:
+    """(start, token) of each occurrence of the tokens in `wanted` that stands between spaces (or the ends) of
+    the _separated prose, in text order."""
+    places = []
+    for token in wanted:
+        n, at = len(token), separated.find(token)
+        while at >= 0:
+            if (at == 0 or separated[at - 1] == " ") and separated[at + n:at + n + 1] in (" ", ""):
+                places.append((at, token))
+            at = separated.find(token, at + 1)
+    places.sort()
+    return places
+
+
 def _pieces(prose: str):
-    """(start, piece) of the prose in pieces of WORDS_IN_ONE_PIECE characters or more, each ending at a line
-    break, so that no token spans two."""
+    """(start, piece) of the _separated prose in pieces of WORDS_IN_ONE_PIECE characters or more, each ending at
+    a space, so that no token spans two."""
     start = 0
     while start < len(prose):
-        end = prose.find("\n", start + WORDS_IN_ONE_PIECE)
+        end = prose.find(" ", start + WORDS_IN_ONE_PIECE)
         end = len(prose) if end < 0 else end
         yield start, prose[start:end]
         start = end

@@ -458,3 +458,17 @@ def test_stems_of_many_forms(forms):
     from doclint.rules.casing import _stem, _stems
 
     assert _stems(forms) == {w: _stem(w) for w in forms}
+
+
+LONG_FORMS = st.sets(st.sampled_from(["abab", "Abab", "ababab", "abab’s", "babab", "a-bab", "baba"]), max_size=4)
+SPELLED = st.lists(st.sampled_from(["abab", "Abab", "ab", "b", " ", "\n", ".", "’", "'", "-", "\x00", "\u00a0", "1",
+                                    "é", "\u0301", "“"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SPELLED, LONG_FORMS)
+def test_word_offsets_of_a_few_long_forms(text, forms):  # placed by str.find, not by looking up every token
+    from doclint.document import WORD, Document
+
+    doc = Document(text=text, kind="text", prose=text)
+    assert doc.word_offsets(forms) == [(m.start(), m.group()) for m in WORD.finditer(text) if m.group() in forms]

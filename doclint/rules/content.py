@@ -6,7 +6,6 @@ import math
 from collections import Counter
 from functools import cached_property
 from itertools import chain, compress, filterfalse, repeat
-from operator import not_
 
 from ..document import PROSE_KINDS, WORD, Block, Document, is_mark
 from ..model import Applicability, Edit, Fixable, Severity
@@ -245,15 +244,10 @@ def _token_tallies(doc: Document, title: list[str]) -> tuple[dict[str, int], dic
     odd = doc.odd_tokens  # the tokens not all letters, with their words
     content = dict.fromkeys(minor, 0)
     content.update(zip(odd, map(len, odd.values())))
-    content.update((token, sum(w not in minor for w in odd[token])) for token in _holding(odd, minor))
+    content.update((token, sum(w not in minor for w in odd[token])) for token in doc.odd_tokens_holding(minor))
     titled = {form: [form.lower()] for form in in_title}
-    titled.update((token, [w.lower() for w in odd[token] if w in in_title]) for token in _holding(odd, in_title))
+    titled.update((token, [w.lower() for w in odd[token] if w in in_title]) for token in doc.odd_tokens_holding(in_title))
     return content, titled
-
-
-def _holding(odd: dict[str, list[str]], forms: set[str]):
-    """The tokens whose words include one of these forms, found at C speed."""
-    return compress(odd, map(not_, map(forms.isdisjoint, odd.values())))
 
 
 def _title_gone(title: list[str], counts: list[Counter], sections: list[_Section], sizes: list[int]):

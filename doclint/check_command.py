@@ -120,7 +120,8 @@ def check_file(path: str, args, workspace: Workspace) -> FileResult:
     else:
         remaining = linter.check(text, display)
     result.internal_error = any(d.code == "DL000" for d in remaining)
-    result.report = FileReport(display, remaining, LineIndex(text), fixed)
+    # a clean file's text is not kept: a run over many files holds only the texts it will quote
+    result.report = FileReport(display, remaining, LineIndex(text) if remaining else None, fixed)
     if args.statistics:
         from .readability import document_statistics
 

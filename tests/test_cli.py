@@ -133,3 +133,17 @@ def test_rules_table_and_rule_page(capsys):
     assert code == 0 and "## What it does" in out and "## Example" in out
     code, _, err = run(capsys, "rule", "DL999")
     assert code == 2 and "unknown rule" in err
+
+
+def test_a_run_keeps_the_text_of_files_with_findings_only(tmp_path, seed_copy):
+    # a run over many files holds every report until it prints: a clean file's text must not stay with it
+    from doclint.check_command import check_file, workspace_for
+    from doclint.cli import build_parser
+
+    clean = tmp_path / "clean.md"
+    clean.write_text("# Title\n\nA short and clean paragraph.\n", encoding="utf-8")
+    args = build_parser().parse_args(["check", str(clean), str(seed_copy)])
+    workspace = workspace_for(args)
+    clean_report, seed_report = (check_file(str(p), args, workspace).report for p in (clean, seed_copy))
+    assert clean_report.diagnostics == [] and clean_report.index is None
+    assert seed_report.diagnostics and seed_report.index.text == seed_copy.read_text(encoding="utf-8")

@@ -45,8 +45,20 @@ def _hyphenation_from_cache(language: str) -> None:
         return
     patterns = parsed_once(str(path), lambda _text: pyphen.HyphDict(path).patterns, f"pyphen-{pyphen.__version__}")
     dictionary = pyphen.HyphDict.__new__(pyphen.HyphDict)  # what HyphDict(path) builds, without the parsing
-    dictionary.patterns, dictionary.cache, dictionary.maxlen = patterns, {}, max(map(len, patterns))
+    dictionary.patterns, dictionary.cache, dictionary.maxlen = patterns, _WordCache(), max(map(len, patterns))
     pyphen.hdcache[path] = dictionary
+
+
+class _WordCache(dict):
+    """pyphen keeps every word it hyphenated, so memory would grow with a corpus's vocabulary: this cache
+    starts over when full (pyphen reads it with `get`, which stays dict's own)."""
+
+    LIMIT = 100_000
+
+    def __setitem__(self, word, points):
+        if len(self) >= self.LIMIT:
+            self.clear()
+        super().__setitem__(word, points)
 
 
 def grade(text: str) -> float:

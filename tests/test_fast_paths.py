@@ -409,6 +409,22 @@ def test_the_stored_hyphenation_dictionary_hyphenates_as_pyphen_parsing_it_does(
     assert [loaded.positions(w) for w in words] == [parsed.positions(w) for w in words]
 
 
+def test_hyphenated_words_are_kept_in_a_bounded_cache(monkeypatch):
+    # pyphen keeps every word it has hyphenated: over millions of documents memory would grow without end
+    import pyphen
+
+    from doclint.readability import LANGUAGE, _hyphenation_from_cache, _WordCache
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(LANGUAGE)]
+    _hyphenation_from_cache(LANGUAGE)
+    monkeypatch.setattr(_WordCache, "LIMIT", 3)
+    loaded, parsed = pyphen.hdcache[path], pyphen.HyphDict(path)
+    loaded.cache.clear()
+    words = "hyphenation readability extraordinarily strength rhythm organisation".split()
+    assert [loaded.positions(w) for w in words * 2] == [parsed.positions(w) for w in words * 2]
+    assert 0 < len(loaded.cache) <= 3
+
+
 @settings(max_examples=500, deadline=None)
 @given(WORDY, st.lists(st.integers(0, 30), min_size=2, max_size=6), st.booleans(), st.sets(st.integers(0, 30)))
 def test_section_words_and_names_from_the_token_scan(text, cuts, headed, starts):

@@ -52,6 +52,18 @@ class _Offsets:
         return [byte - extra[find(byte_starts, byte)] for byte in offsets]
 
 
+def _utf8(text: str) -> tuple[str | bytes, str]:
+    """The text in UTF-8 (an ASCII text as it is), and the text pulldown-cmark can read. UTF-8 has no lone
+    surrogates, which JSON records and editors can send: for the parse each becomes U+FFFD, one character and
+    three bytes as the surrogate is, so offsets hold."""
+    if text.isascii():
+        return text, text
+    try:
+        return text.encode("utf-8"), text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass"), text.translate(dict.fromkeys(range(0xD800, 0xE000), 0xFFFD))
+
+
 def _fences_closed_by_tabs(text: str) -> str:
     """CommonMark lets a closing code fence be followed by spaces or tabs; pulldown-cmark 0.10 misses the tabs and
     runs the code block to the end of the file. Tabs after a bare fence become spaces: same length, same offsets."""
@@ -62,7 +74,8 @@ def _fences_closed_by_tabs(text: str) -> str:
 
 def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") -> Document:
     doc = Document(text=text, kind="markdown", path=path, dialect=dialect)
-    blocks, prose_spans, links, html_spans, rendered, custom_ids = _walk(text)
+    utf8, parseable = _utf8(text)
+    blocks, prose_spans, links, html_spans, rendered, custom_ids = _walk(parseable)
     if not text.isascii():  # pulldown-cmark's byte offsets become character offsets, all at once
         _to_characters(_Offsets(text), blocks, links, html_spans)
     doc.blocks = [b for b in blocks if b.content_start >= 0 or b.kind in ("code", "html", "front-matter", "table-row")]
@@ -80,7 +93,7 @@ def parse_markdown(text: str, path: str = "<stdin>", dialect: str = "github") ->
     doc.html = html_spans
     doc.toc = _find_toc(doc, links)
     match_toc(doc, [])
-    doc.prose = mask_urls(build_prose(text if text.isascii() else text.encode("utf-8"), prose_spans))  # in bytes
+    doc.prose = mask_urls(build_prose(utf8, prose_spans))  # in bytes
     return doc
 
 

@@ -53,7 +53,7 @@ def build_prose(text: str | bytes, spans: list[tuple[int, int]]) -> str:
             pos = end
     parts.append(masked[pos:])
     if type(text) is bytes:
-        return b"".join(parts).translate(None, b"\xff").decode("utf-8")
+        return b"".join(parts).translate(None, b"\xff").decode("utf-8", "surrogatepass")
     return "".join(parts)
 
 

@@ -256,3 +256,15 @@ def test_a_fifty_megabyte_file(capsys, tmp_path):
     path = write(tmp_path / "big.txt", b"Minutes\n\n" + b"".join(paragraphs))
     code, out, err = run_cli(capsys, "check", str(path))
     assert (code, err) == (0, "") and out == "All checks passed!\n"
+
+
+@pytest.mark.parametrize("path", ["record.md", "record.txt"])
+def test_lone_surrogates_from_json_records_are_kept_and_the_text_around_them_checked(path):
+    # JSON (corpus records, an editor's buffer) can carry lone surrogates, which UTF-8 and the Markdown parser cannot
+    text = "# Title\n\nA name \ud83d cut in half,then thier words.\n\n## Part \udfff\n\nMore [text](#part-) here.\n"
+    linter = Linter()
+    found = {(d.code, text[d.start:d.end]) for d in linter.check(text, path)}
+    assert {("DL301", ","), ("DL401", "thier")} <= found
+    outcome = linter.fix(text, path)
+    assert outcome.error is None
+    assert outcome.text == text.replace(",then thier", ", then their")

@@ -13,7 +13,7 @@ from .formats.text import document_rows, fixes_applied, statistics, statistics_r
 from .model import Severity
 from .packs import PackError
 from .report import FileReport, summary
-from .source import DecodeError, LineIndex, decode
+from .source import DecodeError, Excerpt, LineIndex, decode
 from .workspace import Workspace
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -120,13 +120,20 @@ def check_file(path: str, args, workspace: Workspace) -> FileResult:
     else:
         remaining = linter.check(text, display)
     result.internal_error = any(d.code == "DL000" for d in remaining)
-    # a clean file's text is not kept: a run over many files holds only the texts it will quote
-    result.report = FileReport(display, remaining, LineIndex(text) if remaining else None, fixed)
+    result.report = FileReport(display, remaining, _excerpt(text, remaining) if remaining else None, fixed)
     if args.statistics:
         from .readability import document_statistics
 
         result.report.readability = document_statistics(linter.parse(text, display))
     return result
+
+
+def _excerpt(text: str, diagnostics: list) -> Excerpt:
+    """The lines a report quotes: each finding's first line, and the lines its fix changes."""
+    spans = [(d.start, d.start) for d in diagnostics]
+    spans += [(min(e.start for e in d.fix.edits), max(e.end for e in d.fix.edits))
+              for d in diagnostics if d.fix is not None and d.fix.edits]
+    return Excerpt(LineIndex(text), spans)
 
 
 def check_file_guarded(path: str, args, workspace: Workspace) -> FileResult:

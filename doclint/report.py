@@ -13,7 +13,7 @@ class FileReport:
     def __init__(self, path: str, diagnostics: list[Diagnostic], index: LineIndex | None,
                  fixed: Counter | None = None):
         self.path, self.diagnostics = path, diagnostics
-        self.index = index  # positions and lines of the text; None when there are no diagnostics to place
+        self.index = index  # positions, and the lines it quotes; None when there is nothing to place
         self.fixed = Counter() if fixed is None else fixed  # rule code -> fixes applied to this file
         self.readability: dict | None = None  # words, sentences, Flesch scores: filled for --statistics
 

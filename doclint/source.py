@@ -82,3 +82,44 @@ class LineIndex:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+class Excerpt(LineIndex):
+    """A LineIndex that keeps, of its text, only the lines given spans touch: what a report quotes of a checked
+    file. A run over many files holds every report until it prints, so it holds these, never whole texts."""
+
+    def __init__(self, index: LineIndex, spans: list[tuple[int, int]]):
+        from array import array
+
+        self.starts = array("q", index.starts)
+        self.text = _Lines(index, spans)
+
+
+class _Lines:
+    """The text of some lines, read by the same offsets and slices as the whole text was."""
+
+    def __init__(self, index: LineIndex, spans: list[tuple[int, int]]):
+        self.length = len(index.text)
+        starts, lines = index.starts, len(index.starts)
+        kept: list[list[int]] = []  # [start, end) of runs of whole lines with their breaks, merged where they touch
+        for first, last in sorted((index.line_of(start), index.line_of(end)) for start, end in spans):
+            start, end = starts[first], starts[last + 1] if last + 1 < lines else self.length
+            if kept and start <= kept[-1][1]:
+                kept[-1][1] = max(kept[-1][1], end)
+            else:
+                kept.append([start, end])
+        self.starts = [start for start, _ in kept]
+        self.pieces = [(start, index.text[start:end]) for start, end in kept]
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, key):
+        sliced = type(key) is slice
+        low, high = (key.start or 0, self.length if key.stop is None else key.stop) if sliced else (key, key + 1)
+        if sliced and high <= low:
+            return ""
+        start, piece = self.pieces[max(0, bisect.bisect_right(self.starts, low) - 1)] if self.pieces else (0, "")
+        if not start <= low < high <= start + len(piece):
+            raise IndexError(f"{low}:{high} is outside the excerpt")
+        return piece[low - start:high - start] if sliced else piece[low - start]

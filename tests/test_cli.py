@@ -135,8 +135,8 @@ def test_rules_table_and_rule_page(capsys):
     assert code == 2 and "unknown rule" in err
 
 
-def test_a_run_keeps_the_text_of_files_with_findings_only(tmp_path, seed_copy):
-    # a run over many files holds every report until it prints: a clean file's text must not stay with it
+def test_a_run_keeps_of_each_file_only_the_lines_its_report_quotes(tmp_path, seed_copy):
+    # a run over many files holds every report until it prints: whole texts would make memory grow with the run
     from doclint.check_command import check_file, workspace_for
     from doclint.cli import build_parser
 
@@ -146,4 +146,14 @@ def test_a_run_keeps_the_text_of_files_with_findings_only(tmp_path, seed_copy):
     workspace = workspace_for(args)
     clean_report, seed_report = (check_file(str(p), args, workspace).report for p in (clean, seed_copy))
     assert clean_report.diagnostics == [] and clean_report.index is None
-    assert seed_report.diagnostics and seed_report.index.text == seed_copy.read_text(encoding="utf-8")
+    text, index = seed_copy.read_text(encoding="utf-8"), seed_report.index
+    quoted = {index.line_of(d.start) for d in seed_report.diagnostics}
+    for line in range(len(index)):
+        start, end = index.line_span(line) if line in quoted else (index.starts[line], index.starts[line])
+        assert index.text[start:end] == text[start:end]
+    with pytest.raises(IndexError):
+        index.text[0:len(text)]
+    long = tmp_path / "long.md"
+    long.write_text("# Title\n\n" + "A clean sentence of a long article.\n\n" * 500 + "One thier.\n", encoding="utf-8")
+    index = check_file(str(long), args, workspace).report.index
+    assert [piece for _, piece in index.text.pieces] == ["One thier.\n"]

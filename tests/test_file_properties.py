@@ -61,3 +61,21 @@ def test_a_file_doclint_cannot_read_is_left_as_it_was(data, name):
     code, after, names, _, err = fix_file(data, name)
     assert (code, after, names) == (2, data, [name])
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@SETTINGS
+@given(text=st.text(st.sampled_from("ab \r\n\u2028é")), data=st.data())
+def test_an_excerpt_reads_its_kept_lines_as_the_whole_text_does(text, data):
+    from doclint.source import Excerpt, LineIndex
+
+    index = LineIndex(text)
+    offsets = st.integers(0, len(text))
+    spans = [tuple(sorted(pair)) for pair in data.draw(st.lists(st.tuples(offsets, offsets), max_size=4))]
+    excerpt = Excerpt(index, spans)
+    assert list(excerpt.starts) == index.starts and len(excerpt.text) == len(text)
+    for start, end in spans:
+        for line in range(index.line_of(start), index.line_of(end) + 1):
+            assert excerpt.line_span(line) == index.line_span(line)
+            low, high = index.starts[line], index.line_span(line)[1]
+            a, b = sorted(data.draw(st.tuples(st.integers(low, high), st.integers(low, high))))
+            assert excerpt.text[a:b] == text[a:b]

@@ -91,7 +91,7 @@ class Excerpt(LineIndex):
     def __init__(self, index: LineIndex, spans: list[tuple[int, int]]):
         from array import array
 
-        self.starts = array("q", index.starts)
+        self.starts = array("I" if len(index.text) < 2 ** 32 else "Q", index.starts)  # 4 bytes a line, not 36
         self.text = _Lines(index, spans)
 
 
